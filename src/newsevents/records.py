@@ -127,6 +127,9 @@ class Event:
     sentence: Span
     trigger: Span
     confidence: float
+    quad_class: int | None = None  # PLOVER/CAMEO quad class 1..4 (verbal/material coop/conflict)
+    intensity: float | None = None  # PLOVER intensity score of the category/mode
+    story_id: str | None = None  # cross-article link: events of one happening share it
 
 
 @dataclass(slots=True)
