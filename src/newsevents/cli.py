@@ -1,0 +1,289 @@
+"""The ``newsevents`` command line. Each command parses options, calls one library
+function, and renders its result; anything a command does, ``import newsevents`` can do."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import Config, load_config
+from .errors import NewsEventsError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help=(
+        "newsevents turns news articles into political event data: who did or said what to "
+        "whom, when, where, and according to whom.\n\n"
+        "Typical use: `newsevents run examples/` (process into the DuckDB store), "
+        "`newsevents extract article.html` (JSON Lines to stdout, no store), "
+        "`newsevents serve` (browse the store)."
+    ),
+)
+console = Console(stderr=True)
+out = Console()
+
+ConfigOpt = typer.Option(None, "--config", "-c", help="TOML file overriding config defaults.")
+DbOpt = typer.Option(None, "--db", help="DuckDB store file (default: [store] path in config).")
+
+
+def _config(path: Optional[Path], **overrides) -> Config:
+    return load_config(path, **{k: v for k, v in overrides.items() if v})
+
+
+def _db_path(db: Optional[Path], cfg: Config) -> Path:
+    return Path(db) if db else Path(cfg["store"]["path"])
+
+
+def _fail(error: Exception) -> None:
+    console.print(f"[bold red]error:[/] {error}")
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _progress_bar():
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[stats]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _render_summary(summary, db: Path) -> None:
+    table = Table(title=f"newsevents run → {db}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("articles stored", summary.stored),
+        ("already done (skipped)", summary.skipped),
+        ("rejected", sum(summary.rejected.values())),
+        ("events", summary.events),
+        ("quotes", summary.quotes),
+        ("actor mentions", summary.mentions),
+        ("time expressions", summary.timexes),
+        ("articles / second", f"{summary.articles_per_second:.2f}"),
+        ("elapsed", f"{summary.elapsed:.1f} s"),
+    ]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    console.print(table)
+    if summary.rejections:
+        rejected = Table(title="rejected inputs (all are in ingest_log)")
+        for col in ("source", "reason", "message"):
+            rejected.add_column(col, overflow="fold")
+        for r in summary.rejections:
+            rejected.add_row(r.source, r.reason, r.message)
+        console.print(rejected)
+
+
+def _run_with_progress(work, db: Path, description: str):
+    with _progress_bar() as bar:
+        task = bar.add_task(description, total=None, stats="")
+
+        def on_progress(summary) -> None:
+            bar.update(
+                task,
+                completed=summary.stored,
+                stats=(
+                    f"{summary.stored} stored, {sum(summary.rejected.values())} rejected, "
+                    f"{summary.events} events, {summary.articles_per_second:.1f} articles/s"
+                ),
+            )
+
+        summary = work(on_progress)
+    _render_summary(summary, db)
+    return summary
+
+
+@app.command()
+def run(
+    sources: list[str] = typer.Argument(
+        ..., help="Files, directories (recursive), http(s) URLs, or - for stdin."
+    ),
+    db: Optional[Path] = DbOpt,
+    config: Optional[Path] = ConfigOpt,
+    n_process: int = typer.Option(0, "--n-process", "-n", help="spaCy worker processes."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first rejected input."),
+    force: bool = typer.Option(
+        False, "--force", help="Re-process inputs this store has already finished."
+    ),
+) -> None:
+    """Ingest SOURCES, extract events and store everything in the DuckDB store.
+
+    Re-running on the same inputs adds nothing; a killed run, started again, resumes."""
+    from .runner import run_sources
+    from .store import Store
+
+    try:
+        cfg = _config(config, nlp={"n_process": n_process} if n_process else None)
+        path = _db_path(db, cfg)
+        with Store(path) as store:
+            _run_with_progress(
+                lambda cb: run_sources(
+                    sources, store, config=cfg, strict=strict, force=force, on_progress=cb
+                ),
+                path,
+                "processing",
+            )
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@app.command()
+def extract(
+    sources: list[str] = typer.Argument(..., help="Files, directories, URLs, or - for stdin."),
+    output: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="Write JSON Lines here instead of stdout."
+    ),
+    config: Optional[Path] = ConfigOpt,
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first rejected input."),
+) -> None:
+    """Print one JSON object per article (the output contract), no store needed.
+
+    Rejected inputs are reported on stderr."""
+    from .ingest import read_inputs
+    from .pipeline import process
+    from .records import Article
+
+    try:
+        cfg = _config(config)
+        handle = output.open("w", encoding="utf-8") if output else sys.stdout
+        rejected = 0
+
+        def report(rejection) -> None:
+            nonlocal rejected
+            if strict:
+                raise NewsEventsError(f"{rejection.source}: {rejection.reason}: {rejection.message}")
+            rejected += 1
+            console.print(f"[yellow]rejected[/] {rejection.source}: {rejection.reason}: {rejection.message}")
+
+        def articles():
+            for item in read_inputs(sources, config=cfg, strict=strict):
+                if isinstance(item, Article):
+                    yield item
+                else:
+                    report(item)
+
+        try:
+            for result in process(articles(), config=cfg, on_error=report):
+                handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                handle.flush()
+        finally:
+            if output:
+                handle.close()
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@app.command()
+def watch(
+    feeds: list[str] = typer.Argument(..., help="RSS or Atom feed URLs."),
+    db: Optional[Path] = DbOpt,
+    config: Optional[Path] = ConfigOpt,
+    polls: int = typer.Option(0, "--polls", help="Stop after this many rounds (0: forever)."),
+) -> None:
+    """Poll FEEDS, fetch new article pages politely (robots.txt, per-host delay, size cap)
+    and process them into the store as they arrive. Already-seen URLs are not fetched again."""
+    from .ingest import watch as watch_feeds
+    from .runner import run as run_items
+    from .store import Store
+
+    try:
+        cfg = _config(config)
+        path = _db_path(db, cfg)
+        with Store(path) as store:
+            seen = store.seen_urls()
+            items = watch_feeds(feeds, config=cfg, seen=seen, polls=polls or None)
+            _run_with_progress(
+                lambda cb: run_items(items, store, config=cfg, on_progress=cb), path, "watching"
+            )
+    except KeyboardInterrupt:
+        console.print("stopped")
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@app.command()
+def export(
+    output: Path = typer.Argument(..., help="File to write."),
+    db: Optional[Path] = DbOpt,
+    config: Optional[Path] = ConfigOpt,
+    format: str = typer.Option("parquet", "--format", "-f", help="parquet, jsonl, csv or icews."),
+    table: str = typer.Option(
+        "events", "--table", "-t", help="events, articles, mentions, quotes, timexes, "
+        "actors, ingest_log, or results (whole articles, jsonl only)."
+    ),
+) -> None:
+    """Export a table of the store (default: events as Parquet)."""
+    from .store import Store
+    from .store import export as export_table
+
+    try:
+        cfg = _config(config)
+        with Store(_db_path(db, cfg), read_only=True) as store:
+            n = export_table(store, output, format=format, table=table)
+        console.print(f"wrote {n} rows to {output}")
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@app.command()
+def stats(db: Optional[Path] = DbOpt, config: Optional[Path] = ConfigOpt) -> None:
+    """Show what the store holds: counts per table, events by type, rejections by reason."""
+    from .store import Store
+
+    try:
+        cfg = _config(config)
+        path = _db_path(db, cfg)
+        with Store(path, read_only=True) as store:
+            data = store.stats()
+    except NewsEventsError as e:
+        _fail(e)
+    for name, value in data.items():
+        if isinstance(value, dict):
+            table = Table(title=name)
+            table.add_column(name)
+            table.add_column("count", justify="right")
+            for key, count in value.items():
+                table.add_row(str(key), str(count))
+            out.print(table)
+        else:
+            out.print(f"{name}: {value}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
