@@ -1,0 +1,1 @@
+"""Ingest: readers, extraction, cleaning, dedup."""
