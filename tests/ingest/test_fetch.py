@@ -66,7 +66,9 @@ ROBOTS = b"User-agent: *\nDisallow: /private/\n\nUser-agent: newsevents\nDisallo
     "robots, path, expected",
     [
         (Route(body=ROBOTS, content_type="text/plain"), "/public/a", None),
-        (Route(body=ROBOTS, content_type="text/plain"), "/private/a", "robots_disallowed"),
+        # RFC 9309: a group naming our agent replaces the "*" group, so /private/ is allowed
+        (Route(body=ROBOTS, content_type="text/plain"), "/private/a", None),
+        (Route(body=b"User-agent: *\nDisallow: /private/\n"), "/private/a", "robots_disallowed"),
         (Route(body=ROBOTS, content_type="text/plain"), "/no-newsevents/a", "robots_disallowed"),
         (Route(body=b"User-agent: otherbot\nDisallow: /\n"), "/public/a", None),
         (None, "/public/a", None),  # 404: no robots.txt, everything allowed
