@@ -178,3 +178,40 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, list | tuple):
         return [to_dict(item) for item in record]
     return record
+
+
+def result_from_dict(data: dict[str, Any]) -> Result:
+    """Rebuild a Result from :func:`to_dict` output (the inverse, used by importers)."""
+
+    def actor(d: dict[str, Any] | None) -> ActorRef | None:
+        if d is None:
+            return None
+        return ActorRef(d.get("id"), d.get("name") or "", d.get("country"), d.get("sector"))
+
+    def span(d: dict[str, Any] | None) -> Span | None:
+        return None if d is None else Span(d["start"], d["end"], d["text"])
+
+    art = dict(data["article"])
+    art["furniture"] = [Furniture(**f) for f in art.get("furniture") or []]
+    article = Article(**art)
+    timexes = [Timex(**t) for t in data.get("timexes", [])]
+    mentions = [
+        Mention(m["start"], m["end"], m["text"], m.get("label"), actor(m.get("actor")))
+        for m in data.get("mentions", [])
+    ]
+    quotes = []
+    for q in data.get("quotes", []):
+        sp = q.get("speaker")
+        speaker = None
+        if sp is not None:
+            speaker = Speaker(sp.get("start"), sp.get("end"), sp["text"], actor(sp.get("actor")))
+        quotes.append(Quote(q["start"], q["end"], q["text"], q["kind"], span(q.get("cue")), speaker))
+    events = []
+    for e in data.get("events", []):
+        e = dict(e)
+        e["actor"], e["recipient"] = actor(e.get("actor")), actor(e.get("recipient"))
+        e["sentence"], e["trigger"] = span(e["sentence"]), span(e["trigger"])
+        loc = e.get("location")
+        e["location"] = None if loc is None else Location(**loc)
+        events.append(Event(**e))
+    return Result(article=article, timexes=timexes, mentions=mentions, quotes=quotes, events=events)

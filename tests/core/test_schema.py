@@ -51,3 +51,16 @@ def test_missing_list_is_caught():
     del data["quotes"]
     with pytest.raises(jsonschema.ValidationError):
         validate_result(data)
+
+
+def test_result_round_trips_through_dict():
+    from newsevents.records import Furniture, Location, Mention, Quote, Speaker, Timex, result_from_dict
+
+    result = _result()
+    result.article.furniture.append(Furniture("caption", "(AFP photo)"))
+    result.events[0].location = Location("Nairobi", "KEN", -1.28, 36.82)
+    result.timexes.append(Timex(0, 5, "Kenya", "DATE", None))
+    result.mentions.append(Mention(0, 5, "Kenya", "GPE", ActorRef("KEN", "Kenya", "KEN", None)))
+    result.quotes.append(Quote(6, 14, "attacked", "direct", Span(0, 5, "Kenya"),
+                               Speaker(0, 5, "Kenya", None)))
+    assert result_from_dict(result.to_dict()) == result
