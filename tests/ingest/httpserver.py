@@ -11,9 +11,17 @@ User-Agent. Unknown paths answer 404, which is also what robots.txt answers by d
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                   "all_proxy")
+
+
+def clear_proxies(monkeypatch) -> None:
+    """A proxy from the environment must not see (or swallow) requests to 127.0.0.1."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 @dataclass
@@ -47,7 +55,8 @@ class LocalServer:
 
             def do_GET(self) -> None:  # noqa: N802 - the http.server API
                 with server._lock:
-                    server.requests.append(Hit(self.path, {k.lower(): v for k, v in self.headers.items()}))
+                    headers = {k.lower(): v for k, v in self.headers.items()}
+                    server.requests.append(Hit(self.path, headers))
                 route = server.routes.get(self.path) or Route(
                     body=b"not found", status=404, content_type="text/plain"
                 )
@@ -73,7 +82,10 @@ class LocalServer:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        # A short poll interval makes shutdown() quick (the default waits up to 0.5 s).
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        )
 
     @property
     def base(self) -> str:
@@ -98,12 +110,3 @@ class LocalServer:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-
-def wait_until(predicate, timeout: float = 2.0) -> bool:
-    """Poll ``predicate`` until it is true or ``timeout`` seconds passed (server threads)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return predicate()

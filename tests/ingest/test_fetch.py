@@ -9,7 +9,7 @@ from newsevents import __version__
 from newsevents.config import load_config
 from newsevents.errors import InputError
 from newsevents.ingest.fetch import Fetcher
-from tests.ingest.httpserver import LocalServer, Route
+from tests.ingest.httpserver import LocalServer, Route, clear_proxies
 
 PAGE = b"<html><body><p>A page written for the newsevents tests.</p></body></html>"
 
@@ -35,9 +35,7 @@ class FakeClock:
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch):
-    # A proxy from the environment must not see (or swallow) requests to 127.0.0.1.
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    clear_proxies(monkeypatch)
 
 
 def reason_of(fetcher: Fetcher, url: str) -> str | None:
@@ -59,7 +57,8 @@ def test_get_returns_page_and_sends_user_agent():
     assert "{version}" not in fetcher.user_agent
 
 
-ROBOTS = b"User-agent: *\nDisallow: /private/\n\nUser-agent: newsevents\nDisallow: /no-newsevents/\n"
+ROBOTS = (b"User-agent: *\nDisallow: /private/\n\n"
+          b"User-agent: newsevents\nDisallow: /no-newsevents/\n")
 
 
 @pytest.mark.parametrize(
@@ -132,7 +131,8 @@ def test_robots_request_counts_as_a_request_to_the_host():
 
 
 @pytest.mark.parametrize("send_length", [True, False], ids=["declared", "streamed"])
-@pytest.mark.parametrize("size, expected", [(1000, None), (1001, "too_large"), (50_000, "too_large")])
+@pytest.mark.parametrize(
+    "size, expected", [(1000, None), (1001, "too_large"), (50_000, "too_large")])
 def test_size_cap(size, expected, send_length):
     route = Route(body=b"x" * size, send_length=send_length)
     with LocalServer({"/big": route}) as server, Fetcher(config(max_bytes=1000)) as fetcher:
@@ -153,9 +153,8 @@ def test_timeout():
      "127.0.0.1/a", "http://", "not a url", ""],
 )
 def test_non_http_urls_are_refused(url):
-    with Fetcher(config()) as fetcher:
-        with pytest.raises(InputError) as info:
-            fetcher.get(url)
+    with Fetcher(config()) as fetcher, pytest.raises(InputError) as info:
+        fetcher.get(url)
     assert info.value.reason == "bad_scheme"
     assert repr(url) in str(info.value)
 
@@ -163,26 +162,29 @@ def test_non_http_urls_are_refused(url):
 @pytest.mark.parametrize("status", [404, 410, 500, 503])
 def test_http_error_status_is_a_fetch_error(status):
     with LocalServer({"/a": Route(body=b"nope", status=status)}) as server, \
-            Fetcher(config()) as fetcher:
-        with pytest.raises(InputError) as info:
-            fetcher.get(server.url("/a"))
+            Fetcher(config()) as fetcher, pytest.raises(InputError) as info:
+        fetcher.get(server.url("/a"))
     assert info.value.reason == "fetch_error"
     assert str(status) in str(info.value)
 
 
 def test_redirects_are_followed_and_each_hop_checked():
     routes = {
-        "/robots.txt": Route(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"),
+        "/robots.txt": Route(body=b"User-agent: *\nDisallow: /private/\n"),
         "/old": Route(status=301, headers={"Location": "/new"}),
         "/new": Route(body=PAGE),
         "/sneaky": Route(status=302, headers={"Location": "/private/x"}),
         "/private/x": Route(body=PAGE),
         "/loop": Route(status=302, headers={"Location": "/loop"}),
         "/to-ftp": Route(status=302, headers={"Location": "ftp://127.0.0.1/x"}),
+        "/nowhere": Route(status=301),  # a redirect without a Location
+        "/bad-location": Route(status=302, headers={"Location": "http://[::1/x"}),
     }
     with LocalServer(routes) as server, Fetcher(config()) as fetcher:
         assert fetcher.get(server.url("/old")).url == server.url("/new")
         assert reason_of(fetcher, server.url("/sneaky")) == "robots_disallowed"
         assert reason_of(fetcher, server.url("/loop")) == "fetch_error"
         assert reason_of(fetcher, server.url("/to-ftp")) == "bad_scheme"
+        assert reason_of(fetcher, server.url("/nowhere")) == "fetch_error"
+        assert reason_of(fetcher, server.url("/bad-location")) == "fetch_error"
         assert server.hits("/private/x") == []

@@ -28,12 +28,13 @@ from ..config import Config, load_config
 from ..errors import KnowledgeBaseError
 from ..records import Furniture
 
-__all__ = ["Cleaned", "clean_text", "furniture_patterns", "parse_dateline_date"]
+__all__ = ["SENTENCE_END", "Cleaned", "clean_text", "furniture_patterns", "parse_dateline_date"]
 
 FURNITURE_FILE = "furniture.yaml"
 
 # A line ending like this is a full sentence (or a quote of one), not a link or label.
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+_BULLET = re.compile(r"^(?:[-–—•*·▪►»]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
@@ -60,10 +61,12 @@ class _Patterns:
     separator: re.Pattern[str]
     strong_separator: re.Pattern[str]
     roots: frozenset[str]
+    not_sections: frozenset[str]
     caption_line: re.Pattern[str]
     caption_trailer: re.Pattern[str]
     share: re.Pattern[str]
     byline: re.Pattern[str]
+    credit: re.Pattern[str]
     meta: re.Pattern[str]
     footer_start: re.Pattern[str]
     datelines: tuple[re.Pattern[str], ...]
@@ -76,6 +79,13 @@ def _alternation(patterns: list[str], flags: int, where: str) -> re.Pattern[str]
     except re.error as e:
         raise KnowledgeBaseError(f"[E201] Bad regular expression under '{where}' in "
                                  f"{FURNITURE_FILE}: {e}") from e
+
+
+def _fill(template: str, pieces: dict[str, str]) -> str:
+    """``template`` with ``{name}`` replaced by ``pieces[name]`` (str.format would trip over
+    the regex's own braces, as in ``\\d{1,2}``)."""
+    return re.sub(r"\{(\w+)\}", lambda m: f"(?:{pieces[m.group(1)]})" if m.group(1) in pieces
+                  else m.group(0), template)
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +102,7 @@ def furniture_patterns() -> _Patterns:
             "month": dl["month"],
             "agency": "|".join(re.escape(a) for a in agencies) + r"|[A-Z]{2,6}",
         }
-        pieces["date"] = dl["date"].format(**pieces)
+        pieces["date"] = _fill(dl["date"], pieces)
         pieces["place"] = dl["place"]
         pieces["caps_place"] = dl["caps_place"]
         ci = re.IGNORECASE
@@ -100,14 +110,16 @@ def furniture_patterns() -> _Patterns:
             separator=re.compile(crumb["separator"]),
             strong_separator=re.compile(crumb["strong_separator"]),
             roots=frozenset(r.lower() for r in crumb["roots"]),
+            not_sections=frozenset(r.lower() for r in crumb["not_sections"]),
             caption_line=_alternation(caption["line"], ci, "caption.line"),
             caption_trailer=_alternation(caption["trailer"], ci, "caption.trailer"),
             share=_alternation(data["share"]["line"], ci, "share.line"),
             byline=_alternation(data["byline"]["line"], ci, "byline.line"),
+            credit=_alternation(data["byline"]["credit"], ci, "byline.credit"),
             meta=_alternation(data["meta"]["line"], ci, "meta.line"),
             footer_start=_alternation(data["footer"]["start"], ci, "footer.start"),
             datelines=tuple(
-                _alternation([p.format(**pieces)], 0, "dateline.patterns")
+                _alternation([_fill(p, pieces)], 0, "dateline.patterns")
                 for p in dl["patterns"]
             ),
             not_places=frozenset(dl["not_places"]),
@@ -146,7 +158,7 @@ def _units(text: str) -> list[str]:
         if len(lines) > 2:
             inner = lines[:-1]
             wrapped = sum(1 for line in inner
-                          if not _SENTENCE_END.search(line) and len(line.split()) >= 5)
+                          if not SENTENCE_END.search(line) and len(line.split()) >= 5)
             if wrapped >= 0.6 * len(inner):
                 units.append(" ".join(lines))
                 continue
@@ -156,35 +168,42 @@ def _units(text: str) -> list[str]:
 
 def _breadcrumb_section(line: str, pats: _Patterns, cfg: dict[str, Any]) -> str | None:
     """The section a breadcrumb line names (its last part), or None when it is not one."""
-    if _SENTENCE_END.search(line) or not pats.separator.search(line):
+    if SENTENCE_END.search(line) or not pats.separator.search(line):
         return None
     parts = [p.strip() for p in pats.separator.split(line)]
     if not 2 <= len(parts) <= cfg["breadcrumb_max_parts"] or not all(parts):
         return None
     if any(len(p.split()) > cfg["breadcrumb_max_part_words"] for p in parts):
         return None
-    if parts[0].lower() not in pats.roots and not pats.strong_separator.search(line):
+    rooted = parts[0].lower() in pats.roots
+    if not rooted and not pats.strong_separator.search(line):
         return None
-    return parts[-1]
+    # Section names are capitalised; "<Acme Corp> said" is a sentence, not a trail.
+    if "<" in line or not (rooted or all(p[0].isupper() or p[0].isdigit() for p in parts)):
+        return None
+    return None if parts[-1].lower() in pats.not_sections else parts[-1]
 
 
 def _is_link_line(line: str, max_words: int) -> bool:
-    return len(line.split()) <= max_words and not _SENTENCE_END.search(line)
+    return len(line.split()) <= max_words and not SENTENCE_END.search(line)
 
 
 def _classify(line: str, pats: _Patterns, cfg: dict[str, Any]) -> tuple[str, str] | None:
     """(kind, removed text) when ``line`` is furniture as a whole or ends in a credit;
     the removed text is the whole line or just the trailing credit."""
     words = len(line.split())
+    bare = _BULLET.sub("", line)  # link lists come as bullets: "- Print Article"
     if words <= cfg["footer_max_words"] and pats.footer_start.search(line):
         return "footer", line
-    if pats.share.fullmatch(line):
+    if pats.share.fullmatch(bare):
         return "share", line
-    if words <= cfg["byline_max_words"] and pats.byline.fullmatch(line):
+    if words <= cfg["byline_max_words"] and pats.byline.fullmatch(bare):
         return "byline", line
-    if words <= cfg["byline_max_words"] and pats.meta.fullmatch(line):
+    if words <= cfg["footer_max_words"] and pats.credit.fullmatch(bare):
+        return "byline", line
+    if words <= cfg["byline_max_words"] and pats.meta.fullmatch(bare):
         return "meta", line
-    if words <= cfg["caption_max_words"] and pats.caption_line.fullmatch(line):
+    if words <= cfg["caption_max_words"] and pats.caption_line.fullmatch(bare):
         return "caption", line
     credit = pats.caption_trailer.search(line)
     if credit:
@@ -200,7 +219,7 @@ def _dateline(paragraph: str, pats: _Patterns) -> re.Match[str] | None:
         m = pattern.match(paragraph)
         if not m:
             continue
-        place = m.group("place")
+        place = m.group("place") or ""
         if place.split(",")[0].strip() in pats.not_places:
             continue
         rest = paragraph[m.end():]
@@ -250,7 +269,7 @@ def clean_text(text: str, *, config: Config | None = None) -> Cleaned:
     for i, paragraph in enumerate(kept[: cfg["dateline_paragraphs"]]):
         m = _dateline(paragraph, pats)
         if m:
-            out.dateline = m.group("place").strip()
+            out.dateline = (m.group("place") or "").strip() or None
             if m.group("date"):
                 out.dateline_date = parse_dateline_date(m.group("date"))
             out.furniture.append(Furniture("dateline", paragraph[: m.end()].strip()))

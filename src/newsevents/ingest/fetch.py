@@ -121,7 +121,7 @@ class Fetcher:
             if status in REDIRECT_STATUSES and "location" in headers:
                 current = urljoin(response_url, headers["location"])
                 continue
-            if status >= 400 or status < 200:
+            if not 200 <= status < 300:  # errors, and redirects without a Location
                 raise InputError(
                     "fetch_error", f"[E303] HTTP status {status} for {response_url!r}", url
                 )
@@ -154,8 +154,12 @@ class Fetcher:
     # -- politeness ---------------------------------------------------------------------
 
     def _check_scheme(self, url: str, *, source: str) -> None:
-        scheme = urlsplit(url).scheme.lower()
-        if scheme not in SCHEMES or not urlsplit(url).netloc:
+        try:
+            parts = urlsplit(url)
+        except ValueError as e:  # "http://[::1" and the like
+            raise InputError("fetch_error", f"[E308] Malformed URL {url!r}: {e}", source) from e
+        scheme = parts.scheme.lower()
+        if scheme not in SCHEMES or not parts.netloc:
             raise InputError(
                 "bad_scheme",
                 f"[E301] Cannot fetch {url!r}: only absolute URLs with scheme "

