@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SCREENSHOTS, XSS
+from tests.api.factory import SCREENSHOTS, XSS
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

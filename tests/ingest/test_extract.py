@@ -98,7 +98,8 @@ def test_bytes_without_a_declared_charset():
     (bytes(range(256)) * 40, "binary"),
     (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\x02\x03" * 500, "binary"),
     (b"   \n\n  ", "empty"),
-    ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "no_text"),
+    ("<html><body><img src='a.png'><script>var x = 1;</script></body></html>", "no_text"),
+    ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "too_short"),
 ])
 def test_bad_pages_are_rejected_with_a_reason(data, reason):
     with pytest.raises(InputError) as e:

@@ -98,7 +98,9 @@ def publication_date(html: str, *, url: str | None = None,
 
     cfg = (config or load_config())["extract"]
     try:
-        day = find_date(html, url=url, original_date=True,
+        # Without the URL: htmldate would prefer a URL date to the page's own metadata and
+        # report it as found in the page; the URL is our fallback below.
+        day = find_date(html, original_date=True,
                         extensive_search=cfg["date_extensive_search"], outputformat="%Y-%m-%d")
     except (ValueError, TypeError) as e:  # htmldate on malformed markup
         log.debug("htmldate failed on %s: %s", url, e)

@@ -406,8 +406,11 @@ class _CueFinder:
         after = self._adjacent_quotation_after(verb, own)
         if before is not None:
             segs = list(before)
+            # “A,” he said, “B.” — but in “A,” he said, adding, “B.” B is the gerund's.
             if after is not None and self._interrupts(before[-1]):
-                segs.extend(after)
+                resumed = self._adjacent_quotation_after(verb, _reporting_ids(verb))
+                if resumed is not None:
+                    segs.extend(resumed)
             return self._candidate_from_segments(verb, segs, particle)
         if after is not None:
             return self._candidate_from_segments(verb, after, particle, that=True)

@@ -32,14 +32,13 @@
     return PALETTE[i % PALETTE.length];
   }
 
-  function niceMax(value) {
-    if (value <= 5) return Math.max(1, value);
-    var step = Math.pow(10, Math.floor(Math.log10(value)));
-    var candidates = [1, 2, 2.5, 5, 10];
-    for (var i = 0; i < candidates.length; i++) {
-      if (candidates[i] * step >= value) return candidates[i] * step;
-    }
-    return 10 * step;
+  /* Axis top and tick step: whole numbers, 1-2-5 steps, at most about five ticks. */
+  function niceScale(max) {
+    if (max <= 5) return { top: Math.max(1, max), step: 1 };
+    var raw = max / 4, magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    var step = [1, 2, 5, 10].map(function (m) { return m * magnitude; })
+      .filter(function (s) { return s >= raw; })[0];
+    return { top: step * Math.ceil(max / step), step: step };
   }
 
   function empty(element, message) {
@@ -72,14 +71,14 @@
     var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height,
                           role: "img", "class": "chart-svg" });
     var plot = { x: m.left, y: m.top, w: width - m.left - m.right, h: height - m.top - m.bottom };
-    var top = niceMax(maxValue);
+    var scale = niceScale(maxValue), top = scale.top, ticks = Math.round(top / scale.step);
     var axis = el("g", { "class": "axis" }, svg);
-    for (var t = 0; t <= 4; t++) {
-      var value = top * t / 4;
-      var y = plot.y + plot.h - plot.h * t / 4;
+    for (var t = 0; t <= ticks; t++) {
+      var value = scale.step * t;
+      var y = plot.y + plot.h - plot.h * t / ticks;
       el("line", { x1: plot.x, x2: plot.x + plot.w, y1: y, y2: y, "class": "grid" }, axis);
       var label = el("text", { x: plot.x - 6, y: y + 4, "text-anchor": "end" }, axis);
-      label.textContent = Number.isInteger(value) ? value : value.toFixed(1);
+      label.textContent = value.toLocaleString("en");
     }
     var band = plot.w / Math.max(buckets.length, 1);
     var every = Math.max(1, Math.ceil(buckets.length / Math.max(2, Math.floor(plot.w / 70))));
@@ -164,7 +163,7 @@
       node.x = cx + radius * Math.cos(2 * Math.PI * i / n);
       node.y = cy + radius * Math.sin(2 * Math.PI * i / n);
     });
-    var k = Math.sqrt(width * height / Math.max(n, 1)) * 0.6;
+    var k = Math.sqrt(width * height / Math.max(n, 1)) * 0.45;
     var temperature = width / 8;
     for (var step = 0; step < 250; step++) {
       nodes.forEach(function (a) { a.dx = 0; a.dy = 0; });
@@ -186,13 +185,13 @@
         e.target.dx += dx / d * force; e.target.dy += dy / d * force;
       });
       nodes.forEach(function (a) {
-        // A weak pull to the centre keeps unconnected parts of the graph on screen.
-        a.dx += (cx - a.x) * 0.02 * k / 10; a.dy += (cy - a.y) * 0.02 * k / 10;
+        // A pull to the centre keeps unconnected parts of the graph together on screen.
+        a.dx += (cx - a.x) * 0.8; a.dy += (cy - a.y) * 0.8;
         var d = Math.max(Math.sqrt(a.dx * a.dx + a.dy * a.dy), 0.01);
         a.x += a.dx / d * Math.min(d, temperature);
         a.y += a.dy / d * Math.min(d, temperature);
         a.x = Math.min(width - 60, Math.max(60, a.x));
-        a.y = Math.min(height - 20, Math.max(20, a.y));
+        a.y = Math.min(height - 34, Math.max(24, a.y));
       });
       temperature *= 0.97;
     }
@@ -232,7 +231,8 @@
                           role: "img", "class": "chart-svg network" });
     var defs = el("defs", {}, svg);
     var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
-                                markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+                                markerUnits: "userSpaceOnUse", markerWidth: 9, markerHeight: 9,
+                                orient: "auto-start-reverse" },
                     defs);
     el("path", { d: "M0,0 L10,5 L0,10 z", fill: "#777" }, marker);
     var edgeLayer = el("g", { "class": "edges" }, svg);

@@ -1,0 +1,464 @@
+"""The actor knowledge base: countries, agent nouns, organisations and people with dated roles.
+
+The shipped data lives in ``data/`` (CSV and YAML written for newsevents); users add their
+own dictionaries (CSV, YAML or PETRARCH/TABARI ``.txt``) through ``[actors] extra``. Every
+name is indexed under a normalised key (lower case, accents, apostrophes and dots removed,
+hyphens split, the Arabic article "al" dropped), so "al-Kadhimi", "Al Kadhimi" and "Kadhimi"
+meet. The KB is built once per process (:func:`load_kb` caches it).
+
+>>> kb = load_kb()
+>>> kb.lookup("Joe Biden", date="2015-03-01").code
+'USAGOV'
+>>> kb.lookup("Joe Biden", date="2026-03-01").code
+'USAELI'
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from ..errors import KnowledgeBaseError
+from ..records import ActorRef
+
+log = logging.getLogger(__name__)
+
+#: Sector codes of the output contract (DESIGN.md).
+SECTORS = frozenset(
+    "GOV MIL LEG JUD REB OPP PTY COP SPY MED BUS CVL EDU HLH REL HRI NGO IGO ELI UAF CRM "
+    "LAB REF".split()
+)
+#: Country-position codes that are not ISO countries.
+SPECIAL_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+
+EntryKind = Literal["country", "person", "org", "group", "territory", "body"]
+#: How a name refers to its entry: the name itself or an alias, a demonym ("Iraqi"), a
+#: capital used as a metonym ("Baghdad said"), a city, or a weak surname ("Biden").
+How = Literal["name", "demonym", "capital", "city"]
+
+# --- normalisation ---------------------------------------------------------------------
+
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘`´ʼʹ′"})
+_DROP = re.compile(r"['.\u0300-\u036f]")
+_SPLIT = re.compile(r"[\s\-‐‑‒–—/_]+")
+#: Particles dropped from every key so spelling variants meet ("al-Kadhimi" = "Kadhimi").
+PARTICLES = frozenset({"al"})
+_LEADING = frozenset({"the"})
+
+
+def norm_word(text: str) -> str:
+    """One word normalised for matching: no accents, apostrophes or dots, lower case."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return _DROP.sub("", text).lower()
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """The matching key of a name: normalised words, particles and a leading "the" dropped.
+
+    >>> name_key("Asa'ib Ahl al-Haq")
+    ('asaib', 'ahl', 'haq')
+    >>> name_key("the U.S.")
+    ('us',)
+    """
+    words = [norm_word(w) for w in _SPLIT.split(text.strip())]
+    words = [w for w in words if w and w not in PARTICLES]
+    if len(words) > 1 and words[0] in _LEADING:
+        words = words[1:]
+    return tuple(words)
+
+
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A transliteration-tolerant form of a name: vowels and doubled letters removed
+    after the first letter ("Qassem Soleimani" and "Qasem Suleimani" -> ('qsm', 'slmn'))."""
+    out = []
+    for word in key:
+        rest = _DOUBLE.sub(r"\1", _VOWELS.sub("", word[1:]))
+        out.append((word[:1] + rest).replace("kh", "k").replace("q", "k"))
+    return tuple(out)
+
+
+def parse_date(value: object, *, end: bool = False) -> dt.date | None:
+    """A date from "YYYY", "YYYY-MM", "YYYY-MM-DD", a date object, "-" or None.
+
+    A partial date is the first day of its period, or with ``end=True`` the day after it, so
+    that a role "2018 - 2020" covers all of 2018 to 2020. Raises ValueError on anything else.
+    """
+    if value is None or value == "-" or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        year, month = int(m[1]), int(m[2])
+        if end:
+            return dt.date(year + (month == 12), month % 12 + 1, 1)
+        return dt.date(year, month, 1)
+    if m := re.fullmatch(r"(\d{4})", text):
+        return dt.date(int(m[1]) + end, 1, 1)
+    raise ValueError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    """A query date from an ISO string (partial dates allowed) or None; bad input -> None."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return parse_date(value[:10])
+    except ValueError:
+        return None
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A dated code: the entry is ``country``/``sector`` from ``start`` (inclusive) to
+    ``end`` (exclusive); None means open. ``title`` names the office ("prime minister")."""
+
+    country: str | None
+    sector: str | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    title: str | None = None
+
+    def active(self, date: dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One actor of the KB: its codes, names and dated roles."""
+
+    id: str
+    name: str
+    kind: EntryKind
+    country: str | None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    died: dt.date | None = None
+    source: str = ""
+
+    def role_at(self, date: dt.date | None) -> Role:
+        """The code in force on ``date`` (None = now, as far as the KB knows).
+
+        A person between or after their roles is a former office holder (ELI) of the country
+        of their last role, unless they died in office: then they keep that role's code.
+        An organisation outside its dated roles keeps its base code.
+        """
+        base = Role(self.country, self.sector)
+        if not self.roles:
+            return base
+        if date is None:
+            current = [r for r in self.roles if r.end is None]
+            if current:
+                return max(current, key=_start_key)
+            past = self.roles
+        else:
+            current = [r for r in self.roles if r.active(date)]
+            if current:
+                return max(current, key=_start_key)
+            past = [r for r in self.roles if r.start is None or r.start <= date]
+        if not past:
+            return base
+        last = max(past, key=lambda r: r.end or dt.date.max)
+        if self.kind != "person" or (self.died and (date is None or date >= self.died)):
+            return last if self.kind == "person" else base
+        return Role(last.country or self.country, "ELI", last.end, None, "former " + (last.title or "official"))
+
+
+def _start_key(role: Role) -> dt.date:
+    return role.start or dt.date.min
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """A generic actor noun ("police", "foreign minister") and what it codes as.
+
+    ``inherit``: a person or part of an organisation ("spokesman", "leader", "officials")
+    that takes the whole code of the organisation it belongs to; a body with a sector of its
+    own ("army", "parliament") keeps its sector. ``code`` is the raw code for imported
+    dictionaries whose codes are not our sectors (kept verbatim, e.g. "GOVFRM").
+    """
+
+    term: str
+    sector: str | None
+    inherit: bool
+    kind: str = "person"
+    prefix: bool = False  # PETRARCH "NGO~": the code goes before the actor's
+
+
+@dataclass(frozen=True, slots=True)
+class NameRef:
+    """What a name in the index points to."""
+
+    entry_id: str
+    how: How = "name"
+    acronym: bool = False  # only matches text in capitals ("US" but not "us")
+    stem: bool = False  # PETRARCH stem: the last word may continue ("BULGAR" ~ "Bulgarian")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A dictionary line that was skipped, and why."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+# --- the knowledge base ----------------------------------------------------------------
+
+
+class KnowledgeBase:
+    """Entries and the indexes the linker matches text against. Build with :func:`load_kb`."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.names: dict[tuple[str, ...], list[NameRef]] = defaultdict(list)
+        self.agents: dict[tuple[str, ...], Agent] = {}
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.skeletons: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.stems: dict[str, list[tuple[tuple[str, ...], NameRef]]] = defaultdict(list)
+        self.max_len: dict[str, int] = {}
+        self.problems: list[Problem] = []
+        self.sources: list[str] = []
+
+    # -- building --
+    def add_entry(self, entry: Entry) -> None:
+        """Add (or, for a repeated id, extend) an entry and index its names."""
+        old = self.entries.get(entry.id)
+        if old is not None:
+            old.aliases.extend(a for a in entry.aliases if a not in old.aliases)
+            old.roles.extend(entry.roles)
+            entry = old
+        else:
+            self.entries[entry.id] = entry
+        for alias in [entry.name, *entry.aliases]:
+            self.add_name(alias, NameRef(entry.id, acronym=_is_acronym(alias)))
+        if entry.kind == "person":
+            self._index_person(entry)
+
+    def add_name(self, text: str, ref: NameRef) -> None:
+        key = name_key(text)
+        if not key:
+            return
+        if ref.stem:
+            self.stems[key[-1]].append((key[:-1], ref))
+            return
+        refs = self.names[key]
+        if all(r.entry_id != ref.entry_id for r in refs):
+            refs.append(ref)
+        if len(key) > self.max_len.get(key[0], 0):
+            self.max_len[key[0]] = len(key)
+
+    def _index_person(self, entry: Entry) -> None:
+        for alias in [entry.name, *entry.aliases]:
+            key = name_key(alias)
+            if len(key) >= 2:
+                self.surnames[key[-1]].add(entry.id)
+                self.skeletons[skeleton(key)].add(entry.id)
+
+    def add_agent(self, agent: Agent, forms: Iterable[str] = ()) -> None:
+        """Index an agent noun under its term, its regular plural and any extra ``forms``."""
+        for form in [agent.term, *forms]:
+            key = name_key(form)
+            if key:
+                self.agents[key] = agent
+                if len(key) > self.max_len.get(key[0], 0):
+                    self.max_len[key[0]] = len(key)
+
+    # -- querying --
+    def entry(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def roles(self, actor_id: str) -> list[Role]:
+        """The dated roles of an actor, oldest first (empty for unknown ids)."""
+        entry = self.entries.get(actor_id)
+        return sorted(entry.roles, key=_start_key) if entry else []
+
+    def ref(self, entry: Entry, *, date: dt.date | None = None, how: How = "name",
+            name: str | None = None) -> ActorRef:
+        """The ActorRef of an entry on a date. A capital stands for the government."""
+        if entry.kind == "country":
+            sector = "GOV" if how == "capital" else None
+            entry_id = entry.id if how in ("name", "capital") else None
+            return ActorRef(entry_id, name or entry.name, entry.country, sector)
+        role = entry.role_at(date)
+        return ActorRef(entry.id, entry.name, role.country, role.sector)
+
+    def resolve(self, refs: list[NameRef]) -> NameRef | None:
+        """One reference for a name: unambiguous, or the first entry that is not a city."""
+        if len(refs) == 1:
+            return refs[0]
+        ids = {r.entry_id for r in refs}
+        if len(ids) == 1:
+            return refs[0]
+        # A name that is both a KB actor and a city/capital is the actor (e.g. "Brussels").
+        named = [r for r in refs if r.how == "name"]
+        if len({r.entry_id for r in named}) == 1:
+            return named[0]
+        return None
+
+    def lookup(self, name: str, *, date: str | dt.date | None = None) -> ActorRef | None:
+        """The actor a bare name refers to on ``date`` (a full name, alias, country, demonym,
+        capital, or a unique surname/transliteration of a person), or None.
+
+        This is a name lookup, not phrase coding: "US forces" is None here; use
+        :func:`newsevents.actors.link.code_text` for phrases.
+        """
+        key = name_key(name)
+        if not key:
+            return None
+        day = as_date(date)
+        ref = self.resolve(self.names.get(key, []))
+        if ref is not None:
+            return self.ref(self.entries[ref.entry_id], date=day, how=ref.how,
+                            name=name.strip() if ref.how != "name" else None)
+        person = self.find_person(key)
+        return self.ref(person, date=day) if person else None
+
+    def find_person(self, key: tuple[str, ...]) -> Entry | None:
+        """A person by a unique surname ("Biden") or transliteration ("Qasem Suleimani")."""
+        ids: set[str] = set()
+        if len(key) == 1:
+            ids = self.surnames.get(key[0], set())
+        elif len(key) >= 2 and sum(map(len, key)) >= 8:
+            ids = self.skeletons.get(skeleton(key), set())
+        if len(ids) == 1:
+            return self.entries[next(iter(ids))]
+        return None
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "").replace("&", "")
+    return letters.isupper() and len(letters) <= 5 and " " not in alias.strip()
+
+
+# --- shipped data ----------------------------------------------------------------------
+
+DATA = resources.files("newsevents.actors") / "data"
+
+
+def _rows(text: str, path: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """CSV rows with their 1-based line numbers; '#' comment lines are skipped."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    reader = csv.DictReader([line for _, line in lines])
+    for (n, _), row in zip(lines[1:], reader):
+        yield n, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def load_countries(kb: KnowledgeBase) -> None:
+    """Countries with names, demonyms and capitals from ``data/countries.csv``."""
+    path = "countries.csv"
+    for _, row in _rows((DATA / path).read_text(encoding="utf-8"), path):
+        code = row["code"]
+        kb.add_entry(Entry(code, row["name"], "country", code, aliases=_split(row["aliases"]),
+                           source=path))
+        for demonym in _split(row["demonyms"]):
+            kb.add_name(demonym, NameRef(code, "demonym"))
+        for capital in _split(row["capitals"]):
+            kb.add_name(capital, NameRef(code, "capital"))
+
+
+def load_cities(kb: KnowledgeBase, min_population: int) -> None:
+    """Cities of at least ``min_population`` as names of their country (how="city")."""
+    path = "cities.csv"
+    for _, row in _rows((DATA / path).read_text(encoding="utf-8"), path):
+        if int(row["population"]) < min_population:
+            break  # the file is sorted by population, largest first
+        key = name_key(row["name"])
+        if key in kb.names or key in kb.agents:
+            continue  # a country, capital, demonym or agent noun keeps its meaning
+        kb.add_name(row["name"], NameRef(row["country"], "city"))
+
+
+def plural(term: str) -> str:
+    """The regular English plural of the last word of ``term``."""
+    head, _, last = term.rpartition(" ")
+    if re.search(r"(s|x|z|ch|sh)$", last):
+        last += "es"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif last.endswith("man"):
+        last = last[:-3] + "men"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def load_agents_csv(kb: KnowledgeBase, text: str, path: str) -> list[Problem]:
+    """Agent nouns from our CSV format (term, sector, inherit, kind, forms)."""
+    problems = []
+    for line, row in _rows(text, path):
+        term, sector = row.get("term", "").lower(), row.get("sector", "").upper() or None
+        if not term or (sector is not None and sector not in SECTORS):
+            problems.append(Problem(path, line, f"bad agent row {row!r}: need a term and a "
+                                    f"sector from {', '.join(sorted(SECTORS))} or none"))
+            continue
+        agent = Agent(term, sector, row.get("inherit", "0") == "1", row.get("kind") or "person")
+        kb.add_agent(agent, [plural(term), *_split(row.get("forms", ""))])
+    return problems
+
+
+@lru_cache(maxsize=8)
+def load_kb(extra: tuple[str, ...] | list[str] | None = None, *, shipped: bool = True,
+            city_min_population: int | None = None) -> KnowledgeBase:
+    """The knowledge base: the shipped data (unless ``shipped=False``) plus the dictionaries
+    in ``extra`` (files or folders of CSV, YAML or PETRARCH .txt), later ones winning.
+
+    Cached per arguments, so each process builds it once. Malformed lines are logged and
+    listed in ``kb.problems``; a missing or empty ``extra`` path raises KnowledgeBaseError.
+    """
+    from ..config import load_config
+    from .importers import load_dictionary, load_yaml_entries
+
+    if isinstance(extra, list):  # lists are not hashable; normalise for the cache
+        return load_kb(tuple(extra), shipped=shipped, city_min_population=city_min_population)
+    if city_min_population is None:
+        city_min_population = int(load_config()["actors"].get("city_min_population", 300000))
+    kb = KnowledgeBase()
+    if shipped:
+        load_countries(kb)
+        kb.problems += load_agents_csv(kb, (DATA / "agents.csv").read_text("utf-8"), "agents.csv")
+        for name in ("organizations.yaml", "people.yaml"):
+            kb.problems += load_yaml_entries(kb, (DATA / name).read_text("utf-8"), name)
+        load_cities(kb, city_min_population)
+        kb.sources.append("shipped")
+    for path in extra or ():
+        kb.problems += load_dictionary(kb, Path(path))
+        kb.sources.append(str(path))
+    for problem in kb.problems:
+        log.warning("knowledge base: skipped %s", problem)
+    if not kb.entries and not kb.agents:
+        raise KnowledgeBaseError("[E043] The actor knowledge base is empty: the shipped data "
+                                 "was turned off and no [actors] extra dictionary added actors")
+    return kb

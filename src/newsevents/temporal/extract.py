@@ -1,0 +1,330 @@
+"""Finding temporal expressions in a parsed Doc and resolving them against the DCT.
+
+Recognition is the grammar (``data/rules.yaml``) tried from a few tokens before each
+trigger token (a month, a unit, a year-shaped number...), so most of the text is never
+scanned. Each match is then checked against the parse — "May" the modal, "March" the
+protest, "Friday" in a name, a four-digit number that is not a year are dropped — trimmed
+to TimeML extent conventions, and normalised with the tense of the clause it modifies.
+
+:func:`extract_timexes` is the pure function; :class:`TimexExtractor` holds the compiled
+data and settings and is what the spaCy component calls.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import LOWER, SHAPE
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Timex
+from .dct import infer_dct
+from .grammar import Grammar, Lexicon, RuleMatch, load_grammar
+from .normalize import Normalizer, Reference, TimexValue, default_normalizer, parse_date
+from .tense import clause_tense
+
+#: Entity labels that make a month or weekday word part of a name ("Theresa May",
+#: "Joe Friday", "the Women's March"), not a date.
+_NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW",
+                        "GPE", "LOC", "NORP"})
+#: Entity labels that make a four-digit number a quantity, not a year.
+_QUANTITY_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+#: Dependencies by which a timex modifies a noun ("the third-quarter results").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
+#: Prepositions before "years", "weeks"... that make a bare plural unit a duration.
+_DURATION_PREPS = frozenset({"for", "within", "in", "after", "over", "than", "of"})
+#: Prepositions before "the year", "the quarter" that make them the current period.
+_PERIOD_PREPS = frozenset({"for", "in", "during", "through", "throughout", "over", "of",
+                           "since", "by", "until", "into"})
+_STOP_AFTER_PERIOD = frozenset({"of", "before", "after", "when", "that", "in", "and", "'s",
+                                "or", "which", "to"})
+_DEFAULT_LOOKBACK = 6
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A grammar match kept after the parse checks, with its final extent and tense."""
+
+    start: int
+    end: int
+    match: RuleMatch
+    tense: str | None
+
+
+class TimexExtractor:
+    """Recognises and normalises temporal expressions in parsed Docs.
+
+    ``lookback_tokens``: how many tokens before a trigger an expression may start.
+    ``dct_gap_days``: when the DCT is inferred, days between the latest past date the
+    text names and the assumed publication date.
+    """
+
+    def __init__(self, *, grammar: Grammar | None = None, normalizer: Normalizer | None = None,
+                 lookback_tokens: int = _DEFAULT_LOOKBACK, dct_gap_days: int = 7) -> None:
+        self.grammar = grammar or load_grammar()
+        self.normalizer = normalizer or (default_normalizer() if grammar is None
+                                         else Normalizer(self.grammar))
+        self.lex: Lexicon = self.grammar.lexicon
+        self.lookback = lookback_tokens
+        self.dct_gap_days = dct_gap_days
+        self._trigger_hashes = np.array(
+            sorted(hash_string(w) for w in self.grammar.triggers), dtype=np.uint64)
+        self._number_lowers: dict[int, bool] = {}
+
+    # -- recognition ----------------------------------------------------------------------
+
+    def _triggers(self, doc: Doc) -> np.ndarray:
+        """Indices of the tokens every expression must contain one of."""
+        if len(doc) == 0:
+            return np.zeros(0, dtype=np.int64)
+        arr = doc.to_array([LOWER, SHAPE])
+        lowers, shapes = arr[:, 0], arr[:, 1]
+        hit = np.isin(lowers, self._trigger_hashes)
+        strings = doc.vocab.strings
+        for shape in np.unique(shapes):
+            if "d" not in strings[int(shape)]:
+                continue
+            for lower in np.unique(lowers[shapes == shape]):
+                key = int(lower)
+                known = self._number_lowers.get(key)
+                if known is None:
+                    known = bool(self.grammar.trigger_number.match(strings[key]))
+                    if len(self._number_lowers) < 100_000:
+                        self._number_lowers[key] = known
+                if known:
+                    hit |= lowers == lower
+        return np.flatnonzero(hit)
+
+    def matches(self, doc: Doc) -> Iterator[RuleMatch]:
+        """Grammar matches in ``doc``, left to right, none overlapping another."""
+        text = doc.text
+        pattern = self.grammar.pattern
+        read = self.grammar._read
+        covered = 0
+        for i in self._triggers(doc).tolist():
+            trigger = doc[i]
+            if trigger.idx < covered:
+                continue
+            for j in range(max(0, i - self.lookback), i + 1):
+                pos = doc[j].idx
+                if pos < covered:
+                    continue
+                found = pattern.match(text, pos)
+                if found is not None and found.end() > trigger.idx:
+                    covered = found.end()
+                    yield read(found)
+                    break
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """The matches that survive the parse checks, trimmed, each with its clause tense."""
+        out = []
+        for m in self.matches(doc):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not self._keep(m, span):
+                continue
+            start = self._trim_start(m, span)
+            if start != m.start:
+                span = doc.char_span(start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+            out.append(Candidate(start, m.end, m, clause_tense(span, self.lex)))
+        return out
+
+    # -- checks against the parse -----------------------------------------------------------
+
+    def _keep(self, m: RuleMatch, span: Span) -> bool:
+        rule = m.rule.name
+        first = span[0]
+        if rule == "month":
+            return self._is_month(span[-1])
+        if rule == "year":
+            return self._is_year(span[-1])
+        if rule == "rel_weekday_pod" and len(span) == 1:
+            return self._is_weekday(first)
+        if rule == "bare_units":
+            prev = _prev(first)
+            return prev is not None and prev.lower_ in _DURATION_PREPS and not _next_is(
+                span, "of")
+        if rule == "rel_unit" and Lexicon.key(m.parts.get("rel", "")) == "the":
+            return self._is_current_period(m, span)
+        if rule in ("rel_unit", "pod_rel") and Lexicon.key(m.parts.get("rel", "")) in (
+                "the", "the last", "the next", "the same", "the first") and _next_is(
+                span, "of"):
+            return False
+        if rule in ("duration", "duration_adj") and m.parts.get("unit", "").lower() in (
+                "second", "quarter", "quarters", "half") and (
+                Lexicon.key(m.parts.get("num", "")) in ("a", "an", "one") or _next_is(
+                    span, "of")):
+            return False  # "a second time", "a quarter of the vote"
+        if rule == "holiday":
+            return span[-1].dep_ != "compound" or span[-1].head.i < span.end
+        if rule == "reference":
+            return self._is_reference(span)
+        return True
+
+    @staticmethod
+    def _is_month(token: Token) -> bool:
+        if token.tag_ == "MD" or token.pos_ in ("VERB", "AUX"):
+            return False  # "May" the modal, "march" the verb
+        if token.ent_type_ in _NAME_ENTS:
+            return False
+        prev, nxt = _prev(token), _next(token)
+        if prev is not None and prev.lower_ in ("a", "an", "the"):
+            # "the March accession" is a month; "the March on Washington" is a protest.
+            return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "pobj"
+        if prev is not None and prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN":
+            return False  # "Theresa May" when the NER left May out
+        return True
+
+    def _is_year(self, token: Token) -> bool:
+        if token.ent_type_ == "DATE":
+            return True
+        if token.ent_type_ in _QUANTITY_ENTS or token.ent_type_ in ("PRODUCT", "LAW"):
+            return False
+        nxt = _next(token)
+        if nxt is not None and nxt.lower_ in ("%", "percent", "people", "times"):
+            return False
+        prev = _prev(token)
+        return prev is not None and self.lex.get("year_context", prev.lower_) is not None
+
+    @staticmethod
+    def _is_weekday(token: Token) -> bool:
+        if token.ent_type_ in _NAME_ENTS:
+            return False
+        prev = _prev(token)
+        if (prev is not None and prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN"
+                and token.dep_ in ("compound", "nsubj", "nsubjpass", "appos", "dobj")):
+            return False  # "Joe Friday said"
+        return True
+
+    @staticmethod
+    def _is_current_period(m: RuleMatch, span: Span) -> bool:
+        """ "the year" / "the quarter" / "the week" is a timex only as the period of a
+        report: after "for", "in", "during"... and not followed by "of", "before"..."""
+        unit = Lexicon.key(m.parts.get("unit", ""))
+        if unit not in ("year", "quarter", "week", "month", "weekend", "fiscal year"):
+            return False
+        prev, nxt = _prev(span[0]), _next(span[-1])
+        if prev is None or prev.lower_ not in _PERIOD_PREPS:
+            return False
+        return nxt is None or nxt.lower_ not in _STOP_AFTER_PERIOD
+
+    @staticmethod
+    def _is_reference(span: Span) -> bool:
+        token = span[-1]
+        if token.lower_ in ("future", "present", "past") and len(span) == 1:
+            # "future" and "present" as plain adjectives or nouns of other senses.
+            return token.lower_ == "future" and token.dep_ == "amod"
+        if token.lower_ == "current" and token.dep_ not in ("amod",):
+            return False  # "the current" of a river
+        return True
+
+    @staticmethod
+    def _trim_start(m: RuleMatch, span: Span) -> int:
+        """Leave out a leading "the" when the expression modifies a noun after it."""
+        if span[0].lower_ != "the" or len(span) < 2:
+            return m.start
+        last = span[-1]
+        if last.dep_ in _MODIFIER_DEPS and last.head.i >= span.end:
+            return span[1].idx
+        if m.rule.name == "rel_weekday_pod" and "rel" in m.parts and Lexicon.key(
+                m.parts["rel"]) == "the":
+            return span[1].idx
+        return m.start
+
+    # -- normalisation ----------------------------------------------------------------------
+
+    def resolve(self, doc: Doc, candidates: list[Candidate], dct: str | None) -> Iterator[Timex]:
+        """Timexes for ``candidates`` resolved against ``dct`` (YYYY-MM-DD or None)."""
+        text = doc.text
+        ref = Reference(parse_date(dct))
+        for cand in candidates:
+            ref.tense = cand.tense
+            result = self._resolve_one(doc, cand, ref)
+            if result is None:
+                continue
+            ttype, value, mod = result
+            yield Timex(cand.start, cand.end, text[cand.start:cand.end], ttype, value, mod)
+            if ttype == "DATE" and value and len(value) == 10 and value[4] == "-":
+                # The date the text last mentioned anchors "the following day".
+                ref.anchor = parse_date(value)
+
+    def _resolve_one(self, doc: Doc, cand: Candidate, ref: Reference) -> TimexValue | None:
+        result = self.normalizer.resolve(cand.match, ref)
+        if result is None:
+            return None
+        ttype, value, mod = result
+        if ttype == "DURATION" and cand.match.rule.name == "duration":
+            if self._is_rate(doc, cand):
+                return "SET", value, None
+        return result
+
+    def _is_rate(self, doc: Doc, cand: Candidate) -> bool:
+        """ "a year" after a quantity ("$5 billion a year", "50,000 CDs a year") is a SET."""
+        num = Lexicon.key(cand.match.parts.get("num", ""))
+        if num not in ("a", "an", "per"):
+            return False
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        prev = _prev(span[0]) if span is not None else None
+        if prev is None:
+            return False
+        return (prev.like_num or prev.tag_ in ("NNS", "NNPS", "CD")
+                or prev.lower_ in ("times", "%", "percent")
+                or prev.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "CARDINAL"))
+
+    # -- the whole job -----------------------------------------------------------------------
+
+    def extract(self, doc: Doc, *, dct: str | None) -> list[Timex]:
+        """The timexes of ``doc`` resolved against ``dct``."""
+        return list(self.resolve(doc, self.candidates(doc), dct))
+
+    def infer(self, doc: Doc, candidates: list[Candidate] | None = None) -> str | None:
+        """The most likely publication date of ``doc`` from its own expressions, or None."""
+        cands = self.candidates(doc) if candidates is None else candidates
+        return infer_dct(self._explicit(doc, cands), gap_days=self.dct_gap_days)
+
+    def _explicit(self, doc: Doc, cands: list[Candidate]) -> list[tuple[str, str | None]]:
+        """(value, tense) of every expression that names its date without the DCT."""
+        out = []
+        ref = Reference(None)
+        for cand in cands:
+            if cand.match.rule.norm != "date":
+                continue
+            ref.tense = cand.tense
+            result = self.normalizer.resolve(cand.match, ref)
+            if result is not None and result[1] and result[0] in ("DATE", "TIME"):
+                out.append((result[1], cand.tense))
+        return out
+
+
+def _prev(token: Token) -> Token | None:
+    return token.doc[token.i - 1] if token.i > 0 else None
+
+
+def _next(token: Token) -> Token | None:
+    return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+
+
+def _next_is(span: Span, word: str) -> bool:
+    nxt = _next(span[-1])
+    return nxt is not None and nxt.lower_ == word
+
+
+_DEFAULT: TimexExtractor | None = None
+
+
+def default_extractor() -> TimexExtractor:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = TimexExtractor()
+    return _DEFAULT
+
+
+def extract_timexes(doc: Doc, *, dct: str | None) -> Iterator[Timex]:
+    """The temporal expressions of a parsed ``doc`` as :class:`Timex` records (character
+    offsets into ``doc.text``), resolved against ``dct`` ("YYYY-MM-DD" or None; without it
+    relative expressions get no value). Needs a Doc with tags, a parse and entities; never
+    changes it."""
+    yield from default_extractor().extract(doc, dct=dct)
