@@ -2,6 +2,12 @@
 
 Four gold sets, each a different question (see docs/quality.md, "Events"):
 
+Gold sets coded by PLOVER/CAMEO conventions are compared with each event's
+:func:`~newsevents.events.ontology.plover_category`: newsevents keeps the act and puts
+"will"/"not" into ``modality``/``negated``; those conventions fold them into the category
+(a promised cooperative act is AGREE, a planned act of force THREATEN, a negated
+cooperative act REJECT).
+
 - ``gsr``: PLOVER gold records (the CAMEO manual's example sentences): is the gold category
   among the sentence's events, and for those, are actor and recipient coded right
   (country, and sector where the gold gives one of ours)? Old labels are mapped:
@@ -32,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from newsevents.events.ontology import load_ontology, plover_category
 from newsevents.records import Article, Event
 
 log = logging.getLogger(__name__)
@@ -111,8 +118,6 @@ def _actor_ok(ref, gold: list[tuple[str | None, str | None]]) -> bool:
 
 
 def score_gsr(shared: Path, nlp=None, *, limit: int | None = None) -> dict[str, Any]:
-    from newsevents.events.ontology import load_ontology
-
     onto = load_ontology()
     records = json.loads((shared / "data/plover/PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
     records = [r for r in records if r.get("event") != "DOCUMENT" and r.get("text")][:limit]
@@ -125,7 +130,7 @@ def score_gsr(shared: Path, nlp=None, *, limit: int | None = None) -> dict[str, 
     for record, events in zip(records, process_texts(nlp, items), strict=True):
         gold = onto.normalize(record["event"])
         per_cat[gold][1] += 1
-        same = [e for e in events if e.type == gold]
+        same = [e for e in events if plover_category(e) == gold]
         if not same:
             misses.append(f"{record['id']}: {sorted({e.type for e in events})}")
             continue
@@ -179,7 +184,14 @@ def plv_prediction(events: list[Event], source: str, target: str) -> str | None:
         return (a and r, swapped, a, r, e.confidence)
 
     best = max(events, key=fit)
-    return "YIELD" if best.type in PLV_YIELD else best.type
+    return plv_label(best)
+
+
+def plv_label(event: Event) -> str:
+    """Our event in the Zero-Shot-PLOVER label set: its PLOVER-convention category
+    (:func:`plover_category`), with CONCEDE and RETREAT as YIELD."""
+    kind = plover_category(event)
+    return "YIELD" if kind in PLV_YIELD else kind
 
 
 def macro_f1(gold: list[str], pred: list[str | None]) -> float:
@@ -250,15 +262,18 @@ def _petr_country(code: str | None) -> str | None:
 
 
 def event_triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    onto = load_ontology()
     out = set()
     for e in events:
         if not e.cameo:
             continue
+        kind = plover_category(e)
+        root = e.cameo[:2] if kind == e.type else onto.cameo_for(kind)[:2]
         a = e.actor.country if e.actor else None
         r = e.recipient.country if e.recipient else None
-        out.add((a, r, e.cameo[:2]))
-        if e.type in SYMMETRIC:
-            out.add((r, a, e.cameo[:2]))
+        out.add((a, r, root))
+        if kind in SYMMETRIC:
+            out.add((r, a, root))
     return out
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import logging
 import re
@@ -229,16 +230,22 @@ def speaker_correct(doc: GoldDoc, gi: int, quote: Quote) -> bool:
             return True
     said = _names(speaker.text)
     names = _names(" ".join(doc.text[s:e] for s, e in gold.source))
-    if not names:
-        # A pronoun or a description: the nearest earlier gold Source with a name.
-        before = sorted(
-            (a for a in doc.attributions if a.source and a.source[0][0] < gold.source[0][0]),
-            key=lambda a: a.source[0][0],
-        )
-        for att in reversed(before):
-            names = _names(" ".join(doc.text[s:e] for s, e in att.source))
-            if names:
-                break
+    if names:
+        return bool(said & names)
+    # A pronoun or a description: PolNeAR marks no coreference, so its antecedent is taken
+    # to be the nearest earlier gold Source with a name, or a name earlier in its sentence.
+    start = gold.source[0][0]
+    before = sorted(
+        (a for a in doc.attributions if a.source and a.source[0][0] < start),
+        key=lambda a: a.source[0][0],
+    )
+    for att in reversed(before):
+        earlier = _names(" ".join(doc.text[s:e] for s, e in att.source))
+        if earlier:
+            names = earlier
+            break
+    sentence_start = max(doc.text.rfind(mark, 0, start) for mark in (". ", "\n", "? ", "! "))
+    names |= _names(doc.text[sentence_start + 1 : start])
     return bool(said & names)
 
 
@@ -292,45 +299,64 @@ class _Tally:
         }
 
 
-Extractor = Callable[[GoldDoc], list[Quote]]
+#: Returns the quotes of one gold document, per profile ("default" first).
+Extractor = Callable[[GoldDoc], dict[str, list[Quote]]]
+
+#: The broader profile scored beside the configured one, on the same parsed Docs.
+ATTRIBUTION_PROFILE = {"scope": "attribution", "include_cognition": True}
 
 
 def pipeline_extractor(nlp: Any = None) -> Extractor:
-    """Quotes of a gold document's text as the full newsevents pipeline finds them."""
+    """Quotes of a gold document's text as the full newsevents pipeline finds them
+    (``default``), and as :data:`ATTRIBUTION_PROFILE` finds them in the same Doc."""
     from newsevents.nlp import load_pipeline
     from newsevents.pipeline import make_doc
+    from newsevents.quotes import QuoteOptions, extract_quotes
 
     nlp = nlp if nlp is not None else load_pipeline()
+    configured = (
+        nlp.get_pipe("newsevents_quotes").options
+        if "newsevents_quotes" in nlp.pipe_names
+        else QuoteOptions()
+    )
+    broad = dataclasses.replace(configured, **ATTRIBUTION_PROFILE)
 
-    def extract(doc: GoldDoc) -> list[Quote]:
+    def extract(doc: GoldDoc) -> dict[str, list[Quote]]:
         article = Article(id=doc.name, text=doc.text, published=doc.published)
         processed = nlp(make_doc(nlp, article))
-        return list(processed._.quotes or [])
+        return {
+            "default": list(processed._.quotes or []),
+            "attribution": list(extract_quotes(processed, options=broad)),
+        }
 
     return extract
 
 
 def score(docs: Iterable[GoldDoc], extract: Extractor) -> dict[str, Any]:
-    """Figures of ``extract`` over ``docs``; a document whose extraction raises counts as a
-    failure (and as having no predictions)."""
-    tally = _Tally()
+    """Figures of ``extract`` over ``docs``: those of the ``default`` profile at the top
+    level, every other profile under ``profiles``. A document whose extraction raises
+    counts as a failure (and as having no predictions)."""
+    tallies: dict[str, _Tally] = {}
     failures: list[str] = []
     n = 0
     started = time.perf_counter()
     for doc in docs:
         n += 1
         try:
-            pred = extract(doc)
+            found = extract(doc)
         except Exception as e:  # noqa: BLE001 - count it, the scorer goes on
             log.exception("quote extraction failed on %s", doc.name)
             failures.append(f"{doc.name}: {type(e).__name__}: {e}")
-            pred = []
-        tally.add(doc, pred)
-    figures = tally.figures()
+            found = {name: [] for name in tallies} or {"default": []}
+        for name, pred in found.items():
+            tallies.setdefault(name, _Tally()).add(doc, pred)
+    default = tallies.pop("default", _Tally())
+    figures = default.figures()
+    figures["profiles"] = {name: tally.figures() for name, tally in tallies.items()}
     figures["documents"] = n
     figures["failures"] = len(failures)
     figures["failed"] = failures[:10]
-    figures["gold_kinds"] = {k: tally.gold[k] for k in KINDS}
+    figures["gold_kinds"] = {k: default.gold[k] for k in KINDS}
     figures["seconds"] = round(time.perf_counter() - started, 1)
     return figures
 

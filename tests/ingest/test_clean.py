@@ -162,6 +162,7 @@ def test_dateline_only_at_the_start_of_the_story():
     ("Home > World > Middle East", "Middle East"),
     ("World » Asia", "Asia"),
     ("Politics | Elections", "Elections"),
+    ("Home / News", None),  # a trail, but it names no section
 ])
 def test_breadcrumb_becomes_section(line, section):
     cleaned = clean_text(f"{line}\n\n{BODY_1}")

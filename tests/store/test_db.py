@@ -162,10 +162,10 @@ def test_iter_results_yields_every_article_in_id_order(store):
 
 def test_event_date_range_is_stored(store):
     store.write(make_result(0))
-    rows = dict(
-        ((value, (start, end)) for value, start, end in store.connection.execute(
-            "SELECT date, date_start::VARCHAR, date_end::VARCHAR FROM events").fetchall())
-    )
+    rows = {
+        value: (start, end) for value, start, end in store.connection.execute(
+            "SELECT date, date_start::VARCHAR, date_end::VARCHAR FROM events").fetchall()
+    }
     assert rows["2021-07"] == ("2021-07-01", "2021-07-31")
     assert rows.get("PAST_REF", (None, None)) == (None, None)
 
@@ -314,8 +314,8 @@ def test_store_locked_by_another_process_is_refused(tmp_path):
     Store(path).close()
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('open', flush=True); "
-         "sys.stdin.read()", str(path)],
+         ("import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('open', flush=True); "
+         "sys.stdin.read()"), str(path)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )
     try:

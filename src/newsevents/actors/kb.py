@@ -259,6 +259,10 @@ class KnowledgeBase:
             self.entries[entry.id] = entry
         for alias in [entry.name, *entry.aliases]:
             self.add_name(alias, NameRef(entry.id, acronym=_is_acronym(alias)))
+            if entry.kind == "person":
+                bare = _HONORIFIC.sub("", alias)
+                if bare != alias and len(bare.split()) >= 2:
+                    self.add_name(bare, NameRef(entry.id))  # "Sheikh Nawaf al-Ahmad" too
         if entry.kind == "person":
             self._index_person(entry)
 
@@ -305,8 +309,7 @@ class KnowledgeBase:
         """The ActorRef of an entry on a date. A capital stands for the government."""
         if entry.kind == "country":
             sector = "GOV" if how == "capital" else None
-            entry_id = entry.id if how in ("name", "capital") else None
-            return ActorRef(entry_id, name or entry.name, entry.country, sector)
+            return ActorRef(entry.id, name or entry.name, entry.country, sector)
         role = entry.role_at(date)
         return ActorRef(entry.id, entry.name, role.country, role.sector)
 
@@ -351,6 +354,10 @@ class KnowledgeBase:
         if len(ids) == 1:
             return self.entries[next(iter(ids))]
         return None
+
+
+_HONORIFIC = re.compile(r"^(sheikh|sheik|king|queen|emperor|sultan|emir|crown prince|prince|"
+                        r"princess|ayatollah|sir|dame|lord|mullah)\s+", re.I)
 
 
 def _is_acronym(alias: str) -> bool:
@@ -444,7 +451,7 @@ def load_kb(extra: tuple[str, ...] | list[str] | None = None, *, shipped: bool =
     if isinstance(extra, list):  # lists are not hashable; normalise for the cache
         return load_kb(tuple(extra), shipped=shipped, city_min_population=city_min_population)
     if city_min_population is None:
-        city_min_population = int(load_config()["actors"].get("city_min_population", 300000))
+        city_min_population = int(load_config()["actors"].get("city_min_population", 200000))
     kb = KnowledgeBase()
     if shipped:
         load_countries(kb)

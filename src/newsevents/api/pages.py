@@ -60,6 +60,13 @@ def _interval(first: str | None, last: str | None) -> str:
     return "day" if days <= 60 else "week" if days <= 730 else "month"
 
 
+def _slice(text: str, span: dict[str, Any]) -> str | None:
+    """The article's own words at a span (a speaker's ``text`` is the resolved name)."""
+    if isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+        return text[span["start"]:span["end"]]
+    return None
+
+
 def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLResponse:
     return state_of(request).templates.TemplateResponse(request, template, context)
 
@@ -129,13 +136,15 @@ def article(request: Request, state: State,
     with state.db.cursor() as cur:
         detail = queries.article_detail(cur, article_id)
     anns = annotations_of(detail)
+    text = detail["article"]["text"] or ""
     records: dict[str, Any] = {}
     for i, q in enumerate(detail["quotes"]):
         records[f"q{i}"] = {**q, "record": "quote"}
         if q["cue"]:
             records[f"c{i}"] = {**q["cue"], "record": "cue", "quote": f"q{i}"}
         if q["speaker"]:
-            records[f"s{i}"] = {**q["speaker"], "record": "speaker", "quote": f"q{i}"}
+            records[f"s{i}"] = {**q["speaker"], "record": "speaker", "quote": f"q{i}",
+                                "in_text": _slice(text, q["speaker"])}
     for i, m in enumerate(detail["mentions"]):
         records[f"m{i}"] = {**m, "record": "mention"}
     for i, t in enumerate(detail["timexes"]):

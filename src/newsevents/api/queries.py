@@ -280,13 +280,19 @@ def aggregates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, interval: st
         elif by == "dyad" and key in keep:
             d = keep[key]
             label = f"{d['actor']['name']} → {d['recipient']['name']}"
+        elif key == "unknown":
+            label = "No actor or no recipient" if by == "dyad" else "Unknown"
+        elif key == "other":
+            label = "Other dyads"
         else:
             label = key
         series.append({"key": key, "label": label, "counts": values, "total": sum(values)})
     if by == "quad_class":
         series.sort(key=lambda s: (not s["key"].isdigit(), s["key"]))
     else:
-        series.sort(key=lambda s: (s["key"] in ("other", "unknown"), -s["total"], s["key"]))
+        # Named series by size; the catch-alls last, "other" before "unknown".
+        rank = {"other": 1, "unknown": 2}
+        series.sort(key=lambda s: (rank.get(s["key"], 0), -s["total"], s["key"]))
     return {
         "interval": interval,
         "by": by,

@@ -55,7 +55,8 @@ def _public(ip: IpAddress) -> bool:
 
 def address_allowed(address: str) -> bool:
     """Whether ``address`` (an IP literal) is a public unicast address. IPv4 embedded in
-    IPv6 (mapped ``::ffff:a.b.c.d``, 6to4, Teredo) is judged by the IPv4 address too."""
+    IPv6 (6to4, Teredo) is judged by the IPv4 address too; IPv4-mapped IPv6
+    (``::ffff:a.b.c.d``) is never global, so it is refused whatever it wraps."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])  # drop an IPv6 zone id
     except ValueError:

@@ -35,14 +35,16 @@ from .coding import ActorCoder, is_coded
 from .dedup import dedup_events
 from .ontology import SYMMETRIC, Ontology, load_ontology
 from .places import Gazetteer, load_gazetteer
-from .triggers import TriggerIndex, TriggerSpec, load_triggers
+from .triggers import TriggerIndex, TriggerSpec, load_triggers, near_tokens
 
 log = logging.getLogger(__name__)
 
-#: Cooperative acts that PLOVER codes as AGREE when they are only promised or planned.
-FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-#: Conflict acts that a vow or warning turns into a THREATEN.
+#: Cooperative acts that a commitment ("is willing to", "offered to") turns into an AGREE.
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"})
+#: Conflict acts that a vow, a warning or a condition ("will ... unless") makes a THREATEN.
 THREAT_CONTENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: Acts that a condition on a future act ("will withdraw ... unless") makes a THREATEN.
+CONDITIONAL_THREAT = THREAT_CONTENT | {"PROTEST", "RETREAT"}
 #: Dependencies through which a framing trigger reaches its complement.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "obj", "prep", "pobj", "pcomp", "acl", "advcl", "attr", "oprd"})
 _COMPLEMENT_PREPS = frozenset({"for", "of", "to", "against", "on", "over", "about", "into", "from"})
@@ -69,7 +71,8 @@ class Status:
     attributed_to: str | None = None
     speaker: ActorRef | None = None
     speaker_token: Token | None = None
-    commit: Token | None = None  # the vow/warn verb that commits the actor
+    commit: Token | None = None  # the vow/willing/offer word that commits the actor
+    conditioned: bool = False  # the clause carries an "if/unless" condition
     irrealis: bool = False  # the event is only awaited/discussed/named: not emitted
 
 
@@ -85,6 +88,7 @@ class DocContext:
     article_id: str
     dateline: str | None
     coded: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
+    candidates: dict[int, Candidate] = field(default_factory=dict)
 
 
 class EventExtractor:
@@ -120,6 +124,12 @@ class EventExtractor:
         self.emit_reported_claims = emit_reported_claims
         self.accusatory_reports = accusatory_reports
         self.dedup = dedup
+        # a report whose clause carries "must/should" is a demand on the clause's subject
+        self._obligation_spec = TriggerSpec(
+            kind="verb", pattern="<report> that X must", head="", extras=(), type="REQUEST",
+            cameo="100", mode=None, to=("xsubj",), of="recipient", unless=frozenset(),
+            needs=None, frame="absorb", confidence=0.6,
+        )
 
     # -- entry point ----------------------------------------------------------------------
 
@@ -131,6 +141,7 @@ class EventExtractor:
             return []
         ctx = self._context(doc)
         self._link_complements(cands)
+        ctx.candidates = {c.token.i: c for c in cands}
         events: list[Event] = []
         for cand in cands:
             if cand.absorbed:
@@ -153,12 +164,26 @@ class EventExtractor:
 
     def _candidates(self, doc: Doc) -> list[Candidate]:
         match = self.index.match
+        cues = self.cues
         out = []
+        consumed: set[int] = set()
         for token in doc:
             spec = match(token)
             if spec is not None:
+                if token.dep_ == "acl" and token.tag_ == "VBG":
+                    continue  # "the coalition fighting the rebels": a description, not news
                 out.append(Candidate(token, spec))
-        return out
+                if spec.extras:
+                    extras = set(spec.extras)
+                    consumed.update(t.i for t in near_tokens(token) if t.lemma_.lower() in extras)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in cues.report:
+                clause = syntax.child(token, "ccomp")
+                if clause is not None and any(
+                    c.dep_ == "aux" and c.lower_ in cues.obligation for c in clause.children
+                ):
+                    out.append(Candidate(token, self._obligation_spec))
+        # "signed an agreement", "held talks": the noun is part of the verb's pattern
+        return [c for c in out if c.token.i not in consumed]
 
     def _link_complements(self, cands: list[Candidate]) -> None:
         by_token = {c.token.i: c for c in cands}
@@ -352,7 +377,14 @@ class EventExtractor:
             clause = syntax.child(token, "ccomp", "xcomp")
             return [syntax.subject(clause)] if clause is not None else []
         if slot == "xobj":
-            return []
+            inner = cand.complement
+            if inner is None:
+                return []
+            out: list[Token | None] = []
+            for inner_slot in self.index.slots_for(inner.spec):
+                if inner_slot not in ("xobj", "xsubj"):
+                    out += self._slot_tokens(inner, inner_slot, None, syntax.is_passive(inner.token), ctx, status)
+            return out
         if slot.startswith("prep:"):
             word = slot[5:]
             out = [syntax.prep_object(token, word)]
@@ -390,6 +422,10 @@ class EventExtractor:
                         would = True
                 elif c.dep_ == "mark" and c.lower_ in cues.conditional:
                     hypothetical = True
+                elif c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                ):
+                    st.conditioned = True
             dep = h.dep_
             if dep in ("pobj", "pcomp") and h.head.dep_ in ("prep", "agent"):
                 parent = h.head.head
@@ -421,7 +457,7 @@ class EventExtractor:
                 intended = True
                 if syntax.has_negation(parent, cues.negators):
                     st.negated = True
-                if plemma in cues.commit:
+                if plemma in cues.commit or plemma in cues.vow:
                     st.commit = parent
             elif plemma in cues.irrealis_governors and dep in ("dobj", "obj", "pobj") and cand.spec.kind == "noun":
                 st.irrealis = True
@@ -481,6 +517,13 @@ class EventExtractor:
                 return None
         if spec.needs == "complement" and cand.complement is None and not _has_clause(cand.token):
             return None
+        if spec.needs == "event" and cand.complement is None:
+            return None
+        if spec.needs == "no_clause" and (
+            _has_clause(cand.token)
+            or any(c.i in ctx.candidates for c in cand.token.children if c.dep_ in ("dobj", "obj"))
+        ):
+            return None
         status = self._status(cand, anchor, ctx)
         if status.irrealis:
             return None
@@ -511,17 +554,37 @@ class EventExtractor:
                     rec_tok, recipient = other, ref
                     break
         negated, modality = status.negated, status.modality
-        if status.commit is not None and type_ in THREAT_CONTENT:
-            # "vowed to retaliate" / "warned it would strike": the threat is the event
+        inner_type = cand.complement.spec.type if cand.complement is not None else None
+        if type_ == "REQUEST" and spec.head == "order" and inner_type in CONDITIONAL_THREAT:
+            # "ordered the arrest of", "ordered X jailed": an order by one who can give it
+            # is the act itself
+            inner = cand.complement
+            type_, mode, cameo = inner.spec.type, inner.spec.mode, inner.spec.cameo
+            if rec_tok is None or not is_coded(recipient):
+                rec_tok, recipient = self._recipient(inner, None, actor_tok, actor or ActorRef(None, ""), ctx, status)
+        if type_ == "AGREE" and spec.frame == "absorb" and inner_type in THREAT_CONTENT and spec.head in self.cues.vow:
+            # "vowed to retaliate", "promised to crush": the promise of force is a threat
+            mode, cameo = self.index.complement_modes.get("THREATEN", {}).get(inner_type, (None, "130"))
+            type_ = "THREATEN"
+        committer = status.commit
+        if committer is not None and (
+            (committer.lemma_.lower() in self.cues.vow and type_ in THREAT_CONTENT)
+            or (committer.lemma_.lower() in self.cues.commit and type_ in COOPERATIVE)
+        ):
+            # "is willing to withdraw" -> AGREE; "vowed to strike" -> THREATEN: the
+            # commitment, made now, is the event
+            table = "THREATEN" if type_ in THREAT_CONTENT else "AGREE"
+            mode, cameo = self.index.complement_modes.get(table, {}).get(type_, (None, self.onto.category(table).cameo))
+            type_, modality = table, "asserted"
+            who = syntax.subject(committer)
+            if who is not None:
+                actor_tok = who
+                actor = self._code(who, ctx, speaker=status)
+        elif status.conditioned and modality in ("intended", "hypothetical") and type_ in CONDITIONAL_THREAT:
+            # "will withdraw its force unless ...": a future act held over the recipient
             mode, cameo = self.index.complement_modes.get("THREATEN", {}).get(type_, (None, "130"))
             type_, modality = "THREATEN", "asserted"
-            committer = syntax.subject(status.commit)
-            if committer is not None:
-                actor = self._code(committer, ctx, speaker=status)
-        elif modality == "intended" and type_ in FUTURE_TO_AGREE:
-            mode, cameo = self.index.complement_modes.get("AGREE", {}).get(type_, (None, "030"))
-            type_ = "AGREE"
-        if type_ == "REQUEST" and modality == "asserted":
+        if type_ == "REQUEST" and modality == "asserted" and spec.head != "order":
             modality = "demanded"
         if status.speaker is not None and modality in ("asserted", "intended", "demanded"):
             if not self._self_statement(status, actor, actor_tok):

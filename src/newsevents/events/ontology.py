@@ -29,6 +29,28 @@ CATEGORIES = (
 
 #: Categories whose actor and recipient play the same role (dyads compared unordered).
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+#: Cooperative acts: promised -> AGREE, negated -> REJECT under PLOVER's conventions.
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+#: Conflict acts that, announced for the future, are threats under PLOVER's conventions.
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+
+
+def plover_category(event: Any) -> str:
+    """The category a PLOVER/CAMEO coder would give ``event`` (an Event), folding its
+    status into the category the way those coding conventions do: a promised or planned
+    cooperative act is AGREE ("will release" -> AGREE), a planned act of force or pressure
+    is THREATEN ("will boycott" -> THREATEN), a negated cooperative act is REJECT ("will
+    not lift the ban" -> REJECT). newsevents itself keeps the act and records the status
+    in ``modality`` and ``negated``; use this to compare with PLOVER-coded data."""
+    kind = event.type
+    if event.negated:
+        return "REJECT" if kind in COOPERATIVE and kind != "REJECT" else kind
+    if event.modality in ("intended", "hypothetical"):
+        if kind in COOPERATIVE:
+            return "AGREE"
+        if kind in FORCEFUL:
+            return "THREATEN"
+    return kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,6 +115,8 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
         return owner
     if dep == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject(head, depth=depth + 1)
+    if dep in ("acomp", "xcomp") or (dep == "xcomp" and head.pos_ == "ADJ"):
+        return subject(head, depth=depth + 1)
     if dep == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children):
         return subject(head, depth=depth + 1)
     return None

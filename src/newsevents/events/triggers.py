@@ -19,15 +19,17 @@ from ..errors import KnowledgeBaseError
 from .ontology import CATEGORIES, Ontology
 
 FRAMES = ("absorb", "claim")
-NEEDS = ("complement", "actor_object")
+NEEDS = ("complement", "event", "actor_object", "no_clause")
 OF_ROLES = ("actor", "recipient")
 SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj")
 
 #: Dependency labels through which a pattern's extra lemmas may hang off its head.
 _NEAR_DEPS = frozenset({
     "prt", "dobj", "prep", "pobj", "pcomp", "compound", "amod", "attr", "acomp", "advmod",
-    "agent", "dative", "npadvmod", "nmod", "oprd", "xcomp", "aux", "obj",
+    "agent", "dative", "npadvmod", "nmod", "oprd", "obj",
 })  # fmt: skip
+#: Through these a pattern word may hang one level further down ("took to the streets").
+_DEEP_DEPS = frozenset({"prep", "pobj", "dobj", "obj", "prt", "compound", "amod", "dative", "agent"})
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN"})
 
@@ -57,9 +59,11 @@ class Cues:
 
     intend: frozenset[str]
     commit: frozenset[str]
+    vow: frozenset[str]
     conditional: frozenset[str]
     modal_hypothetical: frozenset[str]
     modal_future: frozenset[str]
+    obligation: frozenset[str]
     deny: frozenset[str]
     negate: frozenset[str]
     report: frozenset[str]
@@ -126,18 +130,26 @@ class TriggerIndex:
 
 def near_lemmas(token: Token) -> frozenset[str]:
     """Lemmas of the words hanging off ``token`` (children, and their children through a
-    preposition, particle, object or compound), lower-cased."""
-    out = set()
-    for child in token.children:
-        if child.dep_ not in _NEAR_DEPS:
-            continue
-        out.add(child.lemma_.lower())
-        for grand in child.children:
-            if grand.dep_ in _NEAR_DEPS:
-                out.add(grand.lemma_.lower())
-                if grand.dep_ in ("prep", "pobj", "compound", "amod"):
-                    out.update(g.lemma_.lower() for g in grand.children if g.dep_ in ("pobj", "compound", "amod"))
-    return frozenset(out)
+    preposition, particle, object or modifier), lower-cased."""
+    return frozenset(t.lemma_.lower() for t in near_tokens(token))
+
+
+def near_tokens(token: Token) -> list[Token]:
+    """The words a pattern's extra lemmas may be: children of ``token`` and, through a
+    preposition, object or modifier, their children and grandchildren."""
+    out = []
+    frontier = [token]
+    for depth in range(3):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ not in _NEAR_DEPS:
+                    continue
+                out.append(c)
+                if c.dep_ in _DEEP_DEPS:
+                    nxt.append(c)
+        frontier = nxt
+    return out
 
 
 # -- loading -----------------------------------------------------------------------------
@@ -204,6 +216,14 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
     )
 
 
+def _expand(pattern: str) -> list[str]:
+    """Alternatives: "give|provide aid|fund" -> give aid, give fund, provide aid, provide fund."""
+    variants = [""]
+    for word in pattern.split():
+        variants = [f"{v} {alt}".strip() for v in variants for alt in word.split("|") if alt]
+    return variants
+
+
 def _read(path: Path | Any, origin: str) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -238,8 +258,9 @@ def load_triggers(onto: Ontology, extra: Iterable[str | Path] = ()) -> TriggerIn
                         f"Valid: {', '.join(CATEGORIES)}"
                     )
                 for pattern, value in (entries or {}).items():
-                    spec = _spec(kind, type_, str(pattern), value, onto, origin)
-                    specs[(kind, spec.pattern.lower())] = spec
+                    for variant in _expand(str(pattern)):
+                        spec = _spec(kind, type_, variant, value, onto, origin)
+                        specs[(kind, spec.pattern.lower())] = spec
         for type_, names in (data.get("recipient_slots") or {}).items():
             slots[type_] = tuple(names)
         for type_, table in (data.get("complement_modes") or {}).items():

@@ -52,6 +52,10 @@ _URL_DATES = (
     re.compile(r"(?<![\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"),
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+# Characters read to tell the language: a few paragraphs are plenty, and whole books are not.
+LANGUAGE_SAMPLE_CHARS = 6000
 
 
 def canonical_url(url: str) -> str:
@@ -164,14 +168,13 @@ def _script_language(text: str, scripts: dict[str, str]) -> str | None:
     """The language of the non-Latin script most letters are written in, when most letters
     are not Latin. Japanese mixes kana with Chinese characters: any kana share makes it
     Japanese."""
-    counts: Counter[str] = Counter()
-    for ch in text[:5000]:
-        if ch.isalpha():
-            counts[unicodedata.name(ch, "UNKNOWN").split(" ")[0]] += 1
-    latin = counts.pop("LATIN", 0)
-    other = sum(counts.values())
-    if not other or other < latin:
+    letters = _LETTER.findall(text)
+    latin = len(_LATIN_LETTER.findall(text))
+    if not letters or latin >= len(letters) - latin:
         return None
+    counts = Counter(unicodedata.name(ch, "UNKNOWN").split(" ")[0] for ch in letters)
+    counts.pop("LATIN", None)
+    other = sum(counts.values())
     if counts["HIRAGANA"] + counts["KATAKANA"] > 0.1 * other:
         return scripts.get("HIRAGANA", "und")
     return scripts.get(counts.most_common(1)[0][0], "und")
@@ -186,14 +189,15 @@ def detect_language(text: str, *, config: Config | None = None) -> str:
     language."""
     cfg = config or load_config()
     words_by_lang, scripts = _language_data()
-    by_script = _script_language(text, scripts)
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    by_script = _script_language(sample, scripts)
     if by_script:
         return by_script
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) < cfg["extract"]["language_min_words"]:
+    words = Counter(w.lower() for w in _WORD.findall(sample))
+    total = sum(words.values())
+    if total < cfg["extract"]["language_min_words"]:
         return cfg["ingest"]["languages"][0] if cfg["ingest"]["languages"] else "und"
-    scores = {lang: sum(w in fw for w in words) / len(words)
-              for lang, fw in words_by_lang.items()}
+    scores = {lang: sum(words[w] for w in fw) / total for lang, fw in words_by_lang.items()}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] >= cfg["extract"]["language_min_ratio"] else "und"
 

@@ -34,6 +34,7 @@ FURNITURE_FILE = "furniture.yaml"
 
 # A line ending like this is a full sentence (or a quote of one), not a link or label.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+CREDIT_TAIL_CHARS = 200
 _BULLET = re.compile(r"^(?:[-–—•*·▪►»]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MONTHS = {m: i for i, m in enumerate(
@@ -166,8 +167,9 @@ def _units(text: str) -> list[str]:
     return units
 
 
-def _breadcrumb_section(line: str, pats: _Patterns, cfg: dict[str, Any]) -> str | None:
-    """The section a breadcrumb line names (its last part), or None when it is not one."""
+def _breadcrumb(line: str, pats: _Patterns, cfg: dict[str, Any]) -> list[str] | None:
+    """The parts of a breadcrumb line ("News / Iraq" -> ["News", "Iraq"]), or None when the
+    line is not one."""
     if SENTENCE_END.search(line) or not pats.separator.search(line):
         return None
     parts = [p.strip() for p in pats.separator.split(line)]
@@ -181,7 +183,7 @@ def _breadcrumb_section(line: str, pats: _Patterns, cfg: dict[str, Any]) -> str 
     # Section names are capitalised; "<Acme Corp> said" is a sentence, not a trail.
     if "<" in line or not (rooted or all(p[0].isupper() or p[0].isdigit() for p in parts)):
         return None
-    return None if parts[-1].lower() in pats.not_sections else parts[-1]
+    return parts
 
 
 def _is_link_line(line: str, max_words: int) -> bool:
@@ -205,7 +207,8 @@ def _classify(line: str, pats: _Patterns, cfg: dict[str, Any]) -> tuple[str, str
         return "meta", line
     if words <= cfg["caption_max_words"] and pats.caption_line.fullmatch(bare):
         return "caption", line
-    credit = pats.caption_trailer.search(line)
+    # Credits are short and at the very end; searching only the tail keeps long paragraphs cheap.
+    credit = pats.caption_trailer.search(line, max(0, len(line) - CREDIT_TAIL_CHARS))
     if credit:
         before = line[: credit.start()].strip()
         if len(before.split()) <= cfg["caption_max_words"]:
@@ -242,9 +245,11 @@ def clean_text(text: str, *, config: Config | None = None) -> Cleaned:
 
     # Breadcrumbs sit above the headline; only the first lines can be one.
     for i, line in enumerate(units[: cfg["breadcrumb_lines"]]):
-        section = _breadcrumb_section(line, pats, cfg)
-        if section:
-            out.section = section
+        parts = _breadcrumb(line, pats, cfg)
+        if parts:
+            # "Home / News" is a trail but names no section.
+            if parts[-1].lower() not in pats.not_sections:
+                out.section = parts[-1]
             out.furniture.append(Furniture("breadcrumb", line))
             del units[i]
             break

@@ -137,6 +137,8 @@ def _trafilatura(html: str, url: str | None, favor: str) -> Any:
         include_comments=False,
         include_tables=True,
         with_metadata=True,
+        # trafilatura dates the page too; ours is publication_date(), so keep its search short.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 

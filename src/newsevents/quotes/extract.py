@@ -31,6 +31,7 @@ from .speakers import SpeakerResolver
 log = logging.getLogger(__name__)
 
 _SENTENCE_END = frozenset(".!?")
+_CLOSING_MARKS = frozenset({"”", '"', "''", "’", "»"})
 _QUOTE_CHARS = frozenset("\"“”„«»‟‘’'`")
 #: Dependency labels of the clause a cue governs (its content).
 _CLAUSE_DEPS = frozenset({"ccomp"})
@@ -55,6 +56,7 @@ class QuoteOptions:
     min_quote_words: int = 4
     max_cue_gap: int = 20
     include_cognition: bool = False
+    scope: str = "speech"
     resolve_window: int = 4
     forward_window: int = 1
     headline_quotes: bool = True
@@ -97,11 +99,32 @@ class _DocIndex:
             self.seg_tokens.append((lo, hi))
             for i in range(lo, hi):
                 self.seg_of[i] = k
+        # Sentences as the parser gives them, but also cut at every line break: the small
+        # English models often run a sentence on across a paragraph break.
         self.sent_of = [0] * n
         self.sent_bounds: list[tuple[int, int]] = []
-        for s, sent in enumerate(doc.sents):
-            self.sent_bounds.append((sent.start, sent.end))
-            for i in range(sent.start, sent.end):
+        starts = {sent.start for sent in doc.sents} if doc.has_annotation("SENT_START") else {0}
+        for tok in doc:
+            if not tok.i or tok.is_space:
+                continue
+            prev = doc[tok.i - 1]
+            if "\n" in prev.text_with_ws:
+                starts.add(tok.i)
+            elif prev.text in _SENTENCE_END and prev.whitespace_ and self.seg_of[tok.i] >= 0:
+                starts.add(tok.i)  # '... comrades. “We are five,” Nega said'
+            elif (
+                prev.text in _CLOSING_MARKS
+                and tok.i > 1
+                and doc[tok.i - 2].text in _SENTENCE_END
+                and tok.text[:1].isupper()
+                and self.seg_of[tok.i] < 0
+            ):
+                starts.add(tok.i)  # '“... right now.” No photographers were invited.'
+
+        bounds = sorted(starts | {n})
+        for s, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+            self.sent_bounds.append((lo, hi))
+            for i in range(lo, hi):
                 self.sent_of[i] = s
         self.quotable = [self._quotable(k, lex, opts) for k in range(len(self.segments))]
 
@@ -208,6 +231,8 @@ class _CueFinder:
         self.control = frozenset(strings.add(w) for w in lex.control_verbs)
         self.particles = {strings.add(k): v for k, v in lex.particle_cues.items()}
         self.speech_only = frozenset(strings.add(w) for w in lex.speech_verbs)
+        broad = opts.scope == "attribution"
+        self.objects = frozenset(strings.add(w) for w in lex.object_verbs) if broad else frozenset()
 
     def candidates(self) -> list[_Candidate]:
         out = []
@@ -328,7 +353,8 @@ class _CueFinder:
             )
         is_speech = lemma in self.speech
         is_control = lemma in self.control
-        if not (is_speech or is_control or particle is not None):
+        is_object = lemma in self.objects
+        if not (is_speech or is_control or is_object or particle is not None):
             return None
         if particle is not None and particle.dep_ == "prep" and particle.lower_ == "for":
             # "called for the withdrawal of ...": the object of "for" is the demand.
@@ -350,8 +376,24 @@ class _CueFinder:
             if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
                 return self._make(verb, xcomp.left_edge.i, xcomp.right_edge.i + 1, particle)
         if is_speech:
-            return self._reporting_clause(verb, particle)
+            found = self._reporting_clause(verb, particle)
+            if found is not None:
+                return found
+        if is_object:
+            return self._object_content(verb, particle)
         return None
+
+    def _object_content(self, verb: Token, particle: Token | None) -> _Candidate | None:
+        """'accused [the FDIC of trying to cover up the hacks]': the object of a stance verb
+        and what completes it, up to any clause hanging from the verb."""
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+        if obj is None:
+            return None
+        hi = obj.right_edge.i + 1
+        for child in verb.children:
+            if child.i > obj.i and child.dep_ in ("prep", "oprd", "acomp", "xcomp", "dative"):
+                hi = max(hi, child.right_edge.i + 1)
+        return self._make(verb, obj.left_edge.i, hi, particle)
 
     def _according(self, tok: Token) -> _Candidate | None:
         """'according to X, CONTENT' and 'CONTENT, according to X'."""
@@ -375,28 +417,54 @@ class _CueFinder:
         return cand
 
     def _reporting_clause(self, verb: Token, particle: Token | None) -> _Candidate | None:
-        """'CONTENT, he said.' — the cue clause comes after the content it reports."""
+        """'CONTENT, he said.' and 'CONTENT, she said, MORE.' — a reporting clause set off
+        by a comma after (or inside) the sentence it reports. The parse of such sentences
+        is unreliable, so the clause is found by its commas, not its dependency arcs."""
+        doc, ix = self.ix.doc, self.ix
         subject = _subject(verb)
-        if subject is None or subject.i > verb.i + 3 and subject.i > verb.i:
-            pass
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        if subject is None or subject.i != verb.i - 1 and subject.head.i != verb.i:
             return None
-        head = verb.head
-        if verb.dep_ in _REPORTING_DEPS and head.i < verb.i:
-            cue_lo = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
-            start, end = head.left_edge.i, cue_lo
+        if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+            return None
+        if any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children) and verb.lemma_ not in (
+            "tell",
+            "ask",
+        ):
+            return None
+        ids = _reporting_ids(verb)
+        lo = hi = verb.i
+        while lo - 1 in ids:
+            lo -= 1
+        while hi + 1 in ids:
+            hi += 1
+        while lo < verb.i and doc[lo].is_punct:
+            lo += 1
+        while hi > verb.i and doc[hi].is_punct:
+            hi -= 1
+        s_lo, s_hi = ix.sent_bounds[ix.sent_of[verb.i]]
+        if lo - 1 < s_lo or doc[lo - 1].text != ",":
+            return None  # the clause must follow a comma that closes the reported content
+        before_lo, before_hi = _trim(doc, s_lo, lo - 1)
+        if before_hi - before_lo < 3:
+            return None
+        before_has_verb = any(t.pos_ in _VERB_POS for t in doc[before_lo:before_hi])
+        after = hi + 1
+        if after < s_hi and doc[after].text == ",":
+            after_lo, after_hi = _trim(doc, after + 1, s_hi)
         else:
-            before = next(
-                (c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i < verb.i), None
-            )
-            if before is None:
-                return None
-            start, end = before.left_edge.i, before.right_edge.i + 1
-        if end <= start or self.ix.doc[end - 1].text not in {",", "”", '"', "''"}:
-            # Without the comma that closes reported content, this is not "X, he said".
-            if not any(t.text == "," for t in self.ix.doc[max(start, end - 2) : end]):
-                return None
-        return self._make(verb, start, end, particle)
+            after_lo = after_hi = after
+        if after_hi - after_lo >= 3:
+            if not before_has_verb:
+                start, end = after_lo, after_hi  # "In 2008, Trump said, the donation ..."
+            else:
+                start, end = before_lo, after_hi  # "The industry, she said, is doing ..."
+        elif before_has_verb:
+            start, end = before_lo, before_hi
+        else:
+            return None
+        while start < end and doc[start].pos_ == "CCONJ":
+            start += 1  # "But Mrs. Clinton would do well ..., said Axelrod": not the But
+        return self._make_span(verb, start, end, particle, subject, allow_inner_cue=True)
 
     # -- quotations next to a cue ---------------------------------------------------------
 
@@ -411,10 +479,59 @@ class _CueFinder:
                 resumed = self._adjacent_quotation_after(verb, _reporting_ids(verb))
                 if resumed is not None:
                     segs.extend(resumed)
-            return self._candidate_from_segments(verb, segs, particle)
+            cand = self._candidate_from_segments(verb, segs, particle)
+            self._widen_leading(cand)
+            return cand
         if after is not None:
-            return self._candidate_from_segments(verb, after, particle, that=True)
+            cand = self._candidate_from_segments(verb, after, particle, that=True)
+            self._widen_mixed(cand, verb)
+            return cand
         return None
+
+    def _widen_leading(self, cand: _Candidate) -> None:
+        """'Gore tried ... and in doing so he "made a strategic mistake," Lichtman said':
+        words of the same sentence before the quotation belong to the reported content."""
+        ix, doc = self.ix, self.ix.doc
+        first = ix.seg_tokens[cand.segments[0]][0]
+        s_lo = ix.sent_bounds[ix.sent_of[first]][0]
+        lo, hi = _trim(doc, s_lo, first)
+        lead = doc[lo:hi]
+        if not len(lead) or "\n" in lead.text or lead[-1].text == ":":
+            return
+        if any(t.text in _SENTENCE_END or ix.seg_of[t.i] >= 0 for t in lead):
+            return
+        while lo < hi and doc[lo].pos_ == "CCONJ":
+            lo += 1
+        if lo < hi:
+            cand.start = doc[lo].idx
+            cand.direct = False
+
+    def _widen_mixed(self, cand: _Candidate, verb: Token) -> None:
+        """Speaker-first quotations that are only part of the reported sentence make it a
+        mixed quote: 'An economic downturn, he said, “could be a good time ...”' and
+        'she said "I stood up against the banks" for reckless transactions'."""
+        ix, doc = self.ix, self.ix.doc
+        s_lo, s_hi = ix.sent_bounds[ix.sent_of[verb.i]]
+        clause = _reporting_ids(verb)
+        lo = min(clause)
+        if lo - 1 > s_lo and doc[lo - 1].text == ",":
+            start, end = _trim(doc, s_lo, lo - 1)
+            while start < end and doc[start].pos_ == "CCONJ":
+                start += 1
+            if end - start >= 2 and any(not t.is_punct for t in doc[start:end]):
+                cand.start = min(cand.start, doc[start].idx)
+                cand.direct = False
+        last = ix.seg_tokens[cand.segments[-1]][1]
+        seg = ix.segments[cand.segments[-1]]
+        inner = ix.text[seg.inner_start : seg.inner_end].rstrip()
+        if inner.endswith(tuple(_SENTENCE_END)) or last >= s_hi:
+            return
+        tail_lo, tail_hi = _trim(doc, last, s_hi)
+        tail = doc[tail_lo:tail_hi]
+        if len(tail) and doc[last].text != "," and all(ix.seg_of[t.i] < 0 for t in tail):
+            if not any(t.lemma in self.speech and t.pos_ in _VERB_POS for t in tail):
+                cand.end = max(cand.end, tail[-1].idx + len(tail[-1].text))
+                cand.direct = False
 
     def _interrupts(self, k: int) -> bool:
         """A quotation ending in a comma is continued after its cue: “A,” he said, “B.”"""
@@ -511,6 +628,8 @@ class _CueFinder:
                 start = prev.idx
         cue_start, cue_end = self._cue_extent(cue, particle)
         subject = source if source is not None else _subject(cue)
+        if subject is None and not that:
+            subject = _inverted_subject(cue)
         return _Candidate(
             start,
             end,
@@ -538,6 +657,7 @@ class _CueFinder:
         subject: Token | None,
         *,
         rank: int = 0,
+        allow_inner_cue: bool = False,
     ) -> _Candidate | None:
         """A candidate over tokens [lo, hi), trimmed of edge punctuation and widened to
         whole quotations where it cuts one."""
@@ -551,7 +671,7 @@ class _CueFinder:
             if k >= 0 and ix.quotable[k]:
                 seg = ix.segments[k]
                 start, end = min(start, seg.start), max(end, seg.end)
-        if cue.idx >= start and cue.idx < end:
+        if cue.idx >= start and cue.idx < end and not allow_inner_cue:
             return None  # the content would swallow its own cue
         cue_start, cue_end = self._cue_extent(cue, particle)
         return _Candidate(start, end, cue, cue_start, cue_end, subject, ix.sent_of[cue.i], rank)
@@ -610,16 +730,40 @@ def _reporting_ids(verb: Token) -> set[int]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, borrowed from its head for gerunds and coordinations
-    ("he said, adding ...", "she smiled and said ...")."""
+    """The token heading the speaker of a cue verb: its subject, the agent of a passive
+    ("was asked by host John Dickerson"), the subject of the verb it hangs from for gerunds
+    and coordinations ("he said, adding ...", "rallied thousands by promising ..."), or the
+    noun it describes ("a puppet saying ...", "a senator who said ...")."""
     tok = verb
-    for _ in range(3):
+    for _ in range(4):
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
+            if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+                return tok.head
             return subj
-        if tok.dep_ not in ("advcl", "conj", "xcomp") or tok.head.i == tok.i:
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head
+            continue
+        if tok.dep_ not in ("advcl", "conj", "xcomp", "acomp") or tok.head.i == tok.i:
             return None
         tok = tok.head
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after the verb in '“...,” said John Smith' when the parser did not call
+    it a subject."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd"):
+            if child.pos_ in ("PROPN", "NOUN"):
+                return child
     return None
 
 

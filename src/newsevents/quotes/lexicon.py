@@ -20,8 +20,12 @@ _LIST_KEYS = (
     "evidence_verbs",
     "cognition_verbs",
     "control_verbs",
+    "object_verbs",
     "channel_nouns",
     "label_words",
+    "role_nouns",
+    "female_words",
+    "male_words",
 )
 _MAP_KEYS = ("particle_cues", "pronouns", "title_abbreviations")
 
@@ -34,11 +38,26 @@ class Lexicon:
     evidence_verbs: frozenset[str]
     cognition_verbs: frozenset[str]
     control_verbs: frozenset[str]
+    object_verbs: frozenset[str]
     channel_nouns: frozenset[str]
     label_words: frozenset[str]
+    role_nouns: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
     particle_cues: dict[str, frozenset[str]]
     pronouns: dict[str, str]
     title_abbreviations: dict[str, str]
+    female_names: frozenset[str] = frozenset()
+    male_names: frozenset[str] = frozenset()
+
+    def gender_of_word(self, word: str) -> str | None:
+        """'female'/'male' for a gendered honorific, noun or given name, else None."""
+        word = word.lower()
+        if word in self.female_words or word in self.female_names:
+            return "female"
+        if word in self.male_words or word in self.male_names:
+            return "male"
+        return None
 
     def cue_lemmas(self, *, include_cognition: bool) -> frozenset[str]:
         """Lemmas that may head a cue (verbs with a particle are added by the caller)."""
@@ -46,11 +65,11 @@ class Lexicon:
         return lemmas | self.cognition_verbs if include_cognition else lemmas
 
 
-def _read(path: Path | None) -> dict:
+def _read(path: Path | None, shipped: str = "cues.yaml") -> dict:
     try:
         if path is None:
-            text = resources.files(__package__).joinpath("data/cues.yaml").read_text("utf-8")
-            origin = "newsevents/quotes/data/cues.yaml"
+            text = resources.files(__package__).joinpath(f"data/{shipped}").read_text("utf-8")
+            origin = f"newsevents/quotes/data/{shipped}"
         else:
             text, origin = Path(path).read_text(encoding="utf-8"), str(path)
         data = yaml.safe_load(text) or {}
@@ -58,6 +77,8 @@ def _read(path: Path | None) -> dict:
         raise KnowledgeBaseError(f"[E501] Cannot read the quote cue lexicon {path}: {e}") from e
     if not isinstance(data, dict):
         raise KnowledgeBaseError(f"[E502] Cue lexicon {origin} must be a mapping of lists")
+    if shipped != "cues.yaml":
+        return data
     unknown = set(data) - set(_LIST_KEYS) - set(_MAP_KEYS)
     if unknown:
         raise KnowledgeBaseError(
@@ -79,6 +100,7 @@ def load_lexicon(extra: str | None = None) -> Lexicon:
             merged[key].extend(str(w).lower() for w in data.get(key) or [])
         for key in _MAP_KEYS:
             merged[key].update(data.get(key) or {})
+    names = _read(None, "first_names.yaml")
     return Lexicon(
         **{key: frozenset(merged[key]) for key in _LIST_KEYS},
         particle_cues={k: frozenset(v) for k, v in merged["particle_cues"].items()},
@@ -86,4 +108,6 @@ def load_lexicon(extra: str | None = None) -> Lexicon:
         title_abbreviations={
             str(k).lower(): str(v).lower() for k, v in merged["title_abbreviations"].items()
         },
+        female_names=frozenset(str(n).lower() for n in names.get("female") or []),
+        male_names=frozenset(str(n).lower() for n in names.get("male") or []),
     )

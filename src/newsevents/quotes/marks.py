@@ -75,9 +75,18 @@ def find_segments(text: str) -> list[Segment]:
 
 
 def _paragraph_segments(text: str, lo: int, hi: int) -> list[Segment]:
+    """Segments of the paragraph text[lo:hi]: read first with curly double marks allowed to
+    nest (“... “your team” ...”), and when that leaves a mark unclosed, read again with a
+    second opener taken as the sign that the first was never closed."""
+    nested = _read_paragraph(text, lo, hi, nested=True)
+    return nested if nested is not None else _read_paragraph(text, lo, hi, nested=False) or []
+
+
+def _read_paragraph(text: str, lo: int, hi: int, *, nested: bool) -> list[Segment] | None:
     out: list[Segment] = []
     open_at: int | None = None  # start of the open double mark
     open_len = 0
+    depth = 0  # curly double quotes open inside the open one (nested reading only)
     single_open: int | None = None  # an outer single mark waiting for its close
     for m in _MARK.finditer(text, lo, hi):
         mark, start, end = m.group(), m.start(), m.end()
@@ -96,9 +105,13 @@ def _paragraph_segments(text: str, lo: int, hi: int) -> list[Segment]:
                     open_at, open_len = start, end - start
                     single_open = None  # an outer double supersedes a pending single
                 # else: a stray closing mark, nothing to close
+            elif is_close and depth:
+                depth -= 1
             elif is_close:
                 out.append(Segment(open_at, end, open_at + open_len, start))
                 open_at = None
+            elif nested and mark in _DOUBLE_OPEN:
+                depth += 1
             else:
                 # A second opener while one is open: the first was never closed. End it
                 # before this mark so that both quotes survive.
@@ -116,6 +129,8 @@ def _paragraph_segments(text: str, lo: int, hi: int) -> list[Segment]:
             if not (end < hi and text[end].isalpha()):  # not the apostrophe in don’t
                 out.append(Segment(single_open, end, single_open + 1, start, single=True))
                 single_open = None
+    if nested and (open_at is not None or depth):
+        return None
     if open_at is not None:
         stop = _rstrip(text, open_at + open_len, hi)
         out.append(Segment(open_at, stop, open_at + open_len, stop, closed=False))

@@ -42,12 +42,15 @@ _TITLE_REACH = 12
 class _Part:
     """One coordinated piece of a speaker phrase, after resolution."""
 
-    __slots__ = ("start", "end", "text", "kind", "local")
+    __slots__ = ("start", "end", "text", "kind", "local", "gender")
 
-    def __init__(self, start: int, end: int, text: str, kind: str, local: bool) -> None:
+    def __init__(
+        self, start: int, end: int, text: str, kind: str, local: bool, gender: str | None = None
+    ) -> None:
         self.start, self.end, self.text = start, end, text
         self.kind = kind  # person | group | name | description | pronoun
         self.local = local  # the offsets are the subject's own, not an antecedent's
+        self.gender = gender  # male | female | None (persons only)
 
 
 class SpeakerResolver:
@@ -68,6 +71,7 @@ class SpeakerResolver:
         self._persons: dict[int, list[SpacySpan]] | None = None
         self._groups: dict[int, list[SpacySpan]] | None = None
         self._full_names: dict[str, set[str]] | None = None
+        self._genders: dict[str, str] = {}  # resolved name -> male | female
         mentions: list[Mention] = list(getattr(self.doc._, "mentions", None) or [])
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._mention_starts = [m.start for m in self.mentions]
@@ -86,7 +90,7 @@ class SpeakerResolver:
         speaker = self._speaker(parts, subject)
         if len(parts) == 1:
             self.kinds[id(speaker)] = parts[0].kind
-            if parts[0].kind == "description":
+            if parts[0].kind == "description" and self._definite_role(subject):
                 self.pending.append((sentence, speaker, subject.lemma_.lower()))
         return speaker
 
@@ -130,8 +134,10 @@ class SpeakerResolver:
             return self._ent_part(ent, local=True)
         pron = self.lex.pronouns.get(head.lower_) if head.pos_ == "PRON" else None
         if pron is not None:
-            found = self._antecedent(pron, sentence)
+            found = self._antecedent(pron, sentence, head.i)
             if found is not None:
+                if pron in ("male", "female") and found.gender is None:
+                    self._genders[found.text] = pron  # "he" said it: now we know
                 return found
             return _Part(head.idx, head.idx + len(head.text), head.text, "pronoun", True)
         for child in head.children:  # "the spokesman, Mahmoud al-Rubaie," / "spokesman X"
@@ -140,20 +146,45 @@ class SpeakerResolver:
                 if sub is not None and sub.label_ == "PERSON":
                     return self._ent_part(sub, local=True)
         lo, hi = _noun_phrase(head)
-        if head.pos_ in ("NOUN", "PROPN") and any(
-            c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
-        ):
+        if self._definite_role(head):
             named = self._described(head, sentence)
             if named is not None:
                 return named
         span = self.doc[lo:hi]
         return _Part(span.start_char, span.end_char, span.text, "description", True)
 
+    def _definite_role(self, head: Token) -> bool:
+        """'the spokesman', 'the Vermont senator': a definite noun naming a person's role."""
+        return head.lemma_.lower() in self.lex.role_nouns and any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
+        )
+
     def _ent_part(self, ent: SpacySpan, *, local: bool) -> _Part:
         kind = "person" if ent.label_ == "PERSON" else (
             "group" if ent.label_ in _GROUP_LABELS else "name"
         )
-        return _Part(ent.start_char, ent.end_char, self._name(ent), kind, local)
+        name = self._name(ent)
+        gender = self._gender(ent, name) if kind == "person" else None
+        return _Part(ent.start_char, ent.end_char, name, kind, local, gender)
+
+    def _gender(self, ent: SpacySpan, name: str) -> str | None:
+        """A person's gender from an honorific or gendered noun just before the name
+        ("Mrs. Clinton", "spokeswoman Jane Doe"), from the given name, or from a pronoun
+        earlier resolved to the same name; None when nothing tells."""
+        for tok in self.doc[max(0, ent.start - 2) : ent.start]:
+            found = self.lex.gender_of_word(tok.lower_)
+            if found is not None:
+                self._genders.setdefault(name, found)
+                return found
+        if name in self._genders:
+            return self._genders[name]
+        words = name.split()
+        if len(words) > 1:
+            found = self.lex.gender_of_word(words[0])
+            if found is not None:
+                self._genders[name] = found
+                return found
+        return None
 
     def _name(self, ent: SpacySpan) -> str:
         """The fullest form of a person's name in the article ("Kadhimi" -> "Mustafa
@@ -190,24 +221,39 @@ class SpeakerResolver:
             elif ent.label_ in _GROUP_LABELS:
                 self._groups[sent].append(ent)
 
-    def _antecedent(self, pron: str, sentence: int) -> _Part | None:
-        """The nearest earlier speaker or subject that a pronoun can stand for."""
-        if pron not in ("person", "group"):
+    def _antecedent(self, pron: str, sentence: int, position: int) -> _Part | None:
+        """The nearest earlier speaker or subject that a pronoun can stand for: a person of
+        the pronoun's gender (when known) for he/she, a group for they."""
+        if pron in ("male", "female"):
+            kind, gender = "person", pron
+        elif pron == "group":
+            kind, gender = "group", None
+        else:
             return None
         if self._persons is None:
             self._index_entities()
-        table = self._persons if pron == "person" else self._groups
+        table = self._persons if kind == "person" else self._groups
         assert table is not None
-        for sent in range(sentence - 1, max(-1, sentence - 1 - self.opts.resolve_window), -1):
-            spoke = [p for s, p in self.history if s == sent and p.kind == pron]
+
+        def fits(part: _Part) -> bool:
+            return gender is None or part.gender is None or part.gender == gender
+
+        for sent in range(sentence, max(-1, sentence - 1 - self.opts.resolve_window), -1):
+            spoke = [p for s, p in self.history if s == sent and p.kind == kind and fits(p)]
             if spoke:
                 last = spoke[-1]
-                return _Part(last.start, last.end, last.text, last.kind, False)
+                return _Part(last.start, last.end, last.text, last.kind, False, last.gender)
             ents = table.get(sent, [])
-            if ents:
-                subj = [e for e in ents if e.root.dep_ in _SUBJECT_DEPS]
-                ent = (subj or ents)[0]
-                return self._ent_part(ent, local=False)
+            if sent == sentence:
+                # In the pronoun's own sentence only an earlier subject counts: "Ed Rendell
+                # praised Sanders ... but he said ..." (not "In an interview with X, he").
+                ents = [e for e in ents if e.end <= position and e.root.dep_ in _SUBJECT_DEPS]
+            parts = [self._ent_part(e, local=False) for e in ents]
+            roots = [e.root.dep_ in _SUBJECT_DEPS for e in ents]
+            ranked = [p for p, r in zip(parts, roots) if r and fits(p)]
+            ranked += [p for p, r in zip(parts, roots) if not r and fits(p)]
+            if ranked:
+                return ranked[0]
         return None
 
     def _described(self, head: Token, sentence: int) -> _Part | None:

@@ -164,7 +164,7 @@ _EVENT_RECIPIENT = ("recipient_id", "recipient_name", "recipient_country", "reci
 
 def _actor_columns(actor: ActorRef | None, columns: tuple[str, str, str, str]) -> dict:
     values = (actor.id, actor.name, actor.country, actor.sector) if actor else (None,) * 4
-    return dict(zip(columns, values))
+    return dict(zip(columns, values, strict=True))
 
 
 def _actor_from(row: dict, columns: tuple[str, str, str, str]) -> ActorRef | None:
@@ -325,16 +325,17 @@ def _event_from(row: dict) -> Event:
     )
 
 
-def _run(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> list:
-    """Execute ``sql`` and drain its result (DuckDB refuses new work on a connection while
-    a result is pending)."""
-    return con.execute(sql, params).fetchall() if params is not None else con.execute(
-        sql).fetchall()
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: Any = None) -> list[tuple]:
+    """Execute ``sql`` (``params``: a sequence or a dict of named values) and drain its
+    result: DuckDB refuses new work on a connection while a result is pending."""
+    if params is None:
+        return con.execute(sql).fetchall()
+    return con.execute(sql, params).fetchall()
 
 
 def _dicts(cursor: Any) -> list[dict]:
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 # -- the store -----------------------------------------------------------------------------
@@ -397,12 +398,12 @@ class Store:
         known = migrations()
         try:
             if not self.read_only:
-                _run(self._con, 
+                _run(
+                    self._con,
                     "CREATE TABLE IF NOT EXISTS schema_migrations "
-                    "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP)"
+                    "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP)",
                 )
-            applied = {v for (v,) in self._con.execute("SELECT version FROM schema_migrations")
-                       .fetchall()}
+            applied = {v for (v,) in _run(self._con, "SELECT version FROM schema_migrations")}
         except duckdb.CatalogException as e:
             raise StoreError(
                 f"[E604] {self.path} is a DuckDB file but not a newsevents store "
@@ -424,7 +425,8 @@ class Store:
             try:
                 with self._transaction():
                     _run(self._con, migration.sql)
-                    _run(self._con, 
+                    _run(
+                        self._con,
                         "INSERT INTO schema_migrations VALUES (?, ?)",
                         [migration.version, _now()],
                     )
@@ -438,14 +440,15 @@ class Store:
     def _read_columns(self) -> dict[str, pa.Schema]:
         """The Arrow schema of each table, read from the database itself so that rows are
         typed exactly as the migrations declared them."""
-        rows = self._con.execute(
+        rows = _run(
+            self._con,
             "SELECT table_name, column_name, data_type FROM information_schema.columns "
-            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
-        ).fetchall()
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position",
+        )
         fields: dict[str, list[pa.Field]] = {}
         for table, column, data_type in rows:
-            fields.setdefault(table, []).append(pa.field(column, _ARROW_TYPES.get(data_type,
-                                                                                    pa.string())))
+            arrow_type = _ARROW_TYPES.get(data_type, pa.string())
+            fields.setdefault(table, []).append(pa.field(column, arrow_type))
         return {table: pa.schema(f) for table, f in fields.items()}
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -470,7 +473,7 @@ class Store:
 
     def schema_version(self) -> int:
         with self._lock:
-            (version,) = self._con.execute("SELECT max(version) FROM schema_migrations").fetchall()[0]
+            (version,) = _run(self._con, "SELECT max(version) FROM schema_migrations")[0]
         return int(version or 0)
 
     # -- the write path --------------------------------------------------------------------
@@ -720,7 +723,8 @@ class Store:
         now = _now()
         try:
             with self._transaction() as con:
-                _run(con, 
+                _run(
+                    con,
                     """INSERT INTO ingest_log
                            (source, reason, message, article_id, duplicate_of, logged_at)
                        VALUES (?, ?, ?, ?, ?, ?)
@@ -731,7 +735,8 @@ class Store:
                     [rejection.source, rejection.reason, rejection.message,
                      rejection.article_id, rejection.duplicate_of, now],
                 )
-                _run(con, 
+                _run(
+                    con,
                     "INSERT OR REPLACE INTO sources_done VALUES (?, ?, 'rejected', ?)",
                     [rejection.source, rejection.article_id, now],
                 )

@@ -22,17 +22,20 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Timex
 from .dct import infer_dct
 from .grammar import Grammar, Lexicon, RuleMatch, load_grammar
-from .normalize import Normalizer, Reference, TimexValue, default_normalizer, parse_date
+from .normalize import (Normalizer, Reference, TimexValue, default_normalizer, parse_date,
+                        period_start)
 from .tense import clause_tense
 
 #: Entity labels that make a month or weekday word part of a name ("Theresa May",
 #: "Joe Friday", "the Women's March"), not a date.
 _NAME_ENTS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW",
                         "GPE", "LOC", "NORP"})
+#: Entity labels of names and titles that may consist of temporal words.
+_TITLE_ENTS = frozenset({"WORK_OF_ART", "ORG", "PRODUCT", "FAC", "LAW", "PERSON"})
 #: Entity labels that make a four-digit number a quantity, not a year.
 _QUANTITY_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 #: Dependencies by which a timex modifies a noun ("the third-quarter results").
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 #: Prepositions before "years", "weeks"... that make a bare plural unit a duration.
 _DURATION_PREPS = frozenset({"for", "within", "in", "after", "over", "than", "of"})
 #: Prepositions before "the year", "the quarter" that make them the current period.
@@ -40,6 +43,8 @@ _PERIOD_PREPS = frozenset({"for", "in", "during", "through", "throughout", "over
                            "since", "by", "until", "into"})
 _STOP_AFTER_PERIOD = frozenset({"of", "before", "after", "when", "that", "in", "and", "'s",
                                 "or", "which", "to"})
+#: Prepositions of deadlines: a past-tense clause can name a date after the DCT with them.
+_DEADLINE_PREPS = frozenset({"until", "till", "by", "to", "through", "before"})
 _DEFAULT_LOOKBACK = 6
 
 
@@ -62,13 +67,15 @@ class TimexExtractor:
     """
 
     def __init__(self, *, grammar: Grammar | None = None, normalizer: Normalizer | None = None,
-                 lookback_tokens: int = _DEFAULT_LOOKBACK, dct_gap_days: int = 7) -> None:
+                 lookback_tokens: int = _DEFAULT_LOOKBACK, dct_gap_days: int = 7,
+                 report_window_chars: int = 400) -> None:
         self.grammar = grammar or load_grammar()
         self.normalizer = normalizer or (default_normalizer() if grammar is None
                                          else Normalizer(self.grammar))
         self.lex: Lexicon = self.grammar.lexicon
         self.lookback = lookback_tokens
         self.dct_gap_days = dct_gap_days
+        self.report_window = report_window_chars
         self._trigger_hashes = np.array(
             sorted(hash_string(w) for w in self.grammar.triggers), dtype=np.uint64)
         self._number_lowers: dict[int, bool] = {}
@@ -129,18 +136,28 @@ class TimexExtractor:
                 span = doc.char_span(start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
-            out.append(Candidate(start, m.end, m, clause_tense(span, self.lex)))
+            out.append(Candidate(start, m.end, m, self._tense(span)))
         return out
+
+    def _tense(self, span: Span) -> str | None:
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in _DEADLINE_PREPS:
+            return None  # "extended to Nov. 20", "until 5 p.m. Nov. 9": a deadline, any tense
+        return clause_tense(span, self.lex)
 
     # -- checks against the parse -----------------------------------------------------------
 
     def _keep(self, m: RuleMatch, span: Span) -> bool:
         rule = m.rule.name
         first = span[0]
+        if first.ent_type_ in _TITLE_ENTS and first.ent_iob_ == "B" and (
+                first.ent_type_ == span[-1].ent_type_ and _ent_end(span[-1]) == span.end):
+            return False  # the whole of a name or title: ABC's "This Week", "60 Minutes"
         if rule == "month":
             return self._is_month(span[-1])
         if rule == "year":
-            return self._is_year(span[-1])
+            return "year" in m.parts and not m.parts["year"][0].isdigit() or self._is_year(
+                span[-1])
         if rule == "rel_weekday_pod" and len(span) == 1:
             return self._is_weekday(first)
         if rule == "bare_units":
@@ -153,13 +170,15 @@ class TimexExtractor:
                 "the", "the last", "the next", "the same", "the first") and _next_is(
                 span, "of"):
             return False
+        if "old" in m.parts and Lexicon.key(m.parts["old"]) == "old":
+            return False  # ages ("a 6-year-old boy") are not annotated as durations
+        if rule == "set_adverb" and span[-1].tag_.startswith("NN"):
+            return False  # "the party daily Granma", "its initial quarterly"
         if rule in ("duration", "duration_adj") and m.parts.get("unit", "").lower() in (
                 "second", "quarter", "quarters", "half") and (
                 Lexicon.key(m.parts.get("num", "")) in ("a", "an", "one") or _next_is(
                     span, "of")):
             return False  # "a second time", "a quarter of the vote"
-        if rule == "holiday":
-            return span[-1].dep_ != "compound" or span[-1].head.i < span.end
         if rule == "reference":
             return self._is_reference(span)
         return True
@@ -209,14 +228,17 @@ class TimexExtractor:
         prev, nxt = _prev(span[0]), _next(span[-1])
         if prev is None or prev.lower_ not in _PERIOD_PREPS:
             return False
-        return nxt is None or nxt.lower_ not in _STOP_AFTER_PERIOD
+        return nxt is None or (nxt.lower_ not in _STOP_AFTER_PERIOD and not nxt.like_num)
 
     @staticmethod
     def _is_reference(span: Span) -> bool:
         token = span[-1]
-        if token.lower_ in ("future", "present", "past") and len(span) == 1:
-            # "future" and "present" as plain adjectives or nouns of other senses.
-            return token.lower_ == "future" and token.dep_ == "amod"
+        if token.lower_ in ("future", "present", "past", "recent") and len(span) == 1:
+            # Adjectives ("future payments", "the recent sale"): too often not annotated.
+            return False
+        if token.lower_ in ("future", "present", "past"):
+            # "the past three summers": "past" modifies a noun; not "the past" itself.
+            return token.dep_ not in ("amod", "compound") or token.head.i < span.start
         if token.lower_ == "current" and token.dep_ not in ("amod",):
             return False  # "the current" of a river
         return True
@@ -240,22 +262,35 @@ class TimexExtractor:
         """Timexes for ``candidates`` resolved against ``dct`` (YYYY-MM-DD or None)."""
         text = doc.text
         ref = Reference(parse_date(dct))
+        quarter_at = -1
         for cand in candidates:
             ref.tense = cand.tense
+            if quarter_at >= 0 and cand.start - quarter_at > self.report_window:
+                ref.report_quarter = None
             result = self._resolve_one(doc, cand, ref)
             if result is None:
                 continue
             ttype, value, mod = result
             yield Timex(cand.start, cand.end, text[cand.start:cand.end], ttype, value, mod)
-            if ttype == "DATE" and value and len(value) == 10 and value[4] == "-":
+            if ttype in ("DATE", "TIME") and (start := period_start(value)) is not None:
                 # The date the text last mentioned anchors "the following day".
-                ref.anchor = parse_date(value)
+                ref.anchor, ref.anchor_unit = start
+                if start[1] == "Q":
+                    ref.report_quarter, quarter_at = value, cand.end
 
     def _resolve_one(self, doc: Doc, cand: Candidate, ref: Reference) -> TimexValue | None:
         result = self.normalizer.resolve(cand.match, ref)
         if result is None:
             return None
         ttype, value, mod = result
+        if cand.match.rule.name == "rel_unit" and Lexicon.key(
+                cand.match.parts.get("rel", "")) == "the":
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            nxt = _next(span[-1]) if span is not None else None
+            if nxt is not None and nxt.lower_ in ("ended", "ending", "ends", "to"):
+                # "for the year ended March 31": a stretch of a year, not this year.
+                unit = self.normalizer._unit(cand.match.parts["unit"])
+                return "DURATION", self.normalizer.duration_value(1, unit), mod
         if ttype == "DURATION" and cand.match.rule.name == "duration":
             if self._is_rate(doc, cand):
                 return "SET", value, None
@@ -297,6 +332,15 @@ class TimexExtractor:
             if result is not None and result[1] and result[0] in ("DATE", "TIME"):
                 out.append((result[1], cand.tense))
         return out
+
+
+def _ent_end(token: Token) -> int:
+    """The end (token index) of the entity ``token`` is in."""
+    end = token.i + 1
+    doc = token.doc
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _prev(token: Token) -> Token | None:

@@ -23,7 +23,8 @@ _REF = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([a-z_][a-z0-9_]*))?\}")
 _NAMED = re.compile(r"\(\?P<([a-z_][a-z0-9_]*)>")
 # A temporal expression never starts inside a word, a number, an amount or a path.
 _LEFT = r"(?<![\w$€£/:])"
-_RIGHT = r"(?![\w])"
+# ... nor ends inside a word or before a hyphenated word ("the year-ago quarter").
+_RIGHT = r"(?!\w|-[A-Za-z])"
 _SPACE = r"\s+"
 
 

@@ -34,17 +34,55 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _POD_TIME = re.compile(r"^\d\d:\d\d$")
 
 
+_GRANULARITY = {"D": 0, "W": 1, "2W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5, "10Y": 6,
+                "100Y": 7}
+
+
 @dataclass(slots=True)
 class Reference:
     """What relative expressions are resolved against."""
 
     dct: Date | None
-    anchor: Date | None = None  # the date last mentioned; falls back to the DCT
+    anchor: Date | None = None  # the start of the period the text last mentioned
     tense: str | None = None
+    anchor_unit: str = "D"  # the granularity of ``anchor``
+    #: The quarter a financial report is about ("2021-Q3"), when the text just named it:
+    #: its "a year earlier" is that quarter a year before.
+    report_quarter: str | None = None
 
     @property
     def discourse(self) -> Date | None:
         return self.anchor or self.dct
+
+    def discourse_for(self, unit: str) -> Date | None:
+        """The last mentioned date if it is at least as precise as ``unit``, else the DCT
+        ("the following day" after "in 2019" cannot count from 2019)."""
+        if self.anchor is not None and _GRANULARITY.get(self.anchor_unit, 9) <= \
+                _GRANULARITY.get(unit, 0):
+            return self.anchor
+        return self.dct
+
+
+def period_start(value: str | None) -> tuple[Date, str] | None:
+    """The first day and granularity of a TIMEX3 date value ("2021-07" -> (July 1, "M"))."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4])|-W(\d\d))?(?:T.*)?$", value)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            return Date(year, int(m.group(2)), int(m.group(3))), "D"
+        if m.group(2):
+            return Date(year, int(m.group(2)), 1), "M"
+        if m.group(4):
+            return Date(year, 3 * int(m.group(4)) - 2, 1), "Q"
+        if m.group(5):
+            return Date.fromisocalendar(year, int(m.group(5)), 1), "W"
+        return Date(year, 1, 1), "Y"
+    except ValueError:
+        return None
 
 
 def parse_date(text: str | None) -> Date | None:
@@ -153,6 +191,8 @@ _MOVABLE: dict[str, Callable[[int], Date]] = {
     "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
     "labor_day": lambda y: _nth_weekday(y, 9, 1, 1),
     "memorial_day": lambda y: _nth_weekday(y, 5, 1, -1),
+    # US federal elections: the Tuesday after the first Monday of November.
+    "election_day": lambda y: _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),
 }
 
 
@@ -181,6 +221,8 @@ def _year(parts: dict[str, str], ref: Reference) -> int | None:
     text = parts.get("year")
     if text is None:
         return None
+    if re.search("[a-z]", text, re.I):
+        return _spoken_year(text)
     digits = re.sub(r"\D", "", text)
     if len(digits) == 2:  # '98: the most recent such year, not in the future by > 10 years
         base = (ref.dct.year if ref.dct else 2000) + 10
@@ -188,6 +230,24 @@ def _year(parts: dict[str, str], ref: Reference) -> int | None:
         return year
     year = int(digits)
     return year if _ok(year) else None
+
+
+_SPOKEN_CENTURY = {"nineteen": 19, "twenty": 20}
+_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+         "eighty": 8, "ninety": 9}
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine".split())}
+
+
+def _spoken_year(text: str) -> int | None:
+    """1996 from "nineteen ninety-six"; None for anything else."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if len(words) not in (2, 3) or words[0] not in _SPOKEN_CENTURY or words[1] not in _TENS:
+        return None
+    unit = _UNITS.get(words[2], -1) if len(words) == 3 else 0
+    if unit < 0:
+        return None
+    return _SPOKEN_CENTURY[words[0]] * 100 + _TENS[words[1]] * 10 + unit
 
 
 def _day(text: str | None) -> int | None:
@@ -229,14 +289,15 @@ def _mod(lex: Lexicon, parts: dict[str, str]) -> str | None:
 
 def _choose_year(anchor: Date, start: Callable[[int], Date | None],
                  end: Callable[[int], Date | None], *, step: int = 0,
-                 tense: str | None = None) -> int | None:
+                 tense: str | None = None, penalty_days: int = 60) -> int | None:
     """The year of a recurring period (a month, a day of the year, a season...) that the
     text most likely means, seen from ``anchor``.
 
     ``step`` -1 ("last March"): the latest one over before the anchor; +1 ("next March"):
-    the first one starting after it; 0 ("this March"): the anchor's year. Without a step the
-    tense decides: past, the latest one begun by the anchor; future, the first one not over
-    before it; otherwise the nearest one.
+    the first one starting after it; 0 with tense "THIS" ("this March"): the anchor's year.
+    Otherwise the nearest one, where one on the wrong side of the anchor for the tense (a
+    past-tense "July 26" after the DCT) counts ``penalty_days`` farther away: news names
+    dates close to its own, and a tense is weaker evidence than a few weeks.
     """
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
     spans = []
@@ -255,20 +316,17 @@ def _choose_year(anchor: Date, start: Callable[[int], Date | None],
     if step > 0:
         ahead = [y for y, s, e in spans if s > anchor]
         return min(ahead) if ahead else None
-    if step == 0 and tense == "THIS":
+    if tense == "THIS":
         return anchor.year
-    if tense == PAST:
-        begun = [y for y, s, e in spans if s <= anchor]
-        return max(begun) if begun else None
-    if tense == FUTURE:
-        ahead = [y for y, s, e in spans if e >= anchor]
-        return min(ahead) if ahead else None
 
     def distance(span: tuple[int, Date, Date]) -> tuple[int, int]:
         y, s, e = span
         if s <= anchor <= e:
-            return (0, 0)
-        gap = (s - anchor).days if s > anchor else (anchor - e).days
+            gap = 0
+        elif s > anchor:
+            gap = (s - anchor).days + (penalty_days if tense == PAST else 0)
+        else:
+            gap = (anchor - e).days + (penalty_days if tense == FUTURE else 0)
         return (gap, abs(y - anchor.year))
 
     return min(spans, key=distance)[0]
@@ -290,8 +348,9 @@ def _rel_step(lex: Lexicon, text: str | None) -> tuple[int | None, str]:
 class Normalizer:
     """Turns :class:`RuleMatch` objects into TIMEX3 ``(type, value, mod)`` triples."""
 
-    def __init__(self, grammar: Grammar | None = None) -> None:
+    def __init__(self, grammar: Grammar | None = None, *, tense_penalty_days: int = 120) -> None:
         self.grammar = grammar or load_grammar()
+        self.penalty = tense_penalty_days
         self.lex = self.grammar.lexicon
         self._by_norm: dict[str, Callable[[RuleMatch, Reference], TimexValue | None]] = {
             "date": self._date,
@@ -316,6 +375,9 @@ class Normalizer:
     def _date(self, m: RuleMatch, ref: Reference) -> TimexValue | None:
         p, lex = m.parts, self.lex
         mod = _mod(lex, p)
+        if "open" in p:
+            mod = "ON_OR_BEFORE" if Lexicon.key(p["open"]).endswith(("earlier", "before")) \
+                else "ON_OR_AFTER"
         ttype = m.rule.type
         time = _pod(lex, p)
         if "hour" in p and time is None:
@@ -366,7 +428,7 @@ class Normalizer:
             value = self._month_day(year, month, day, p, ref)
             if value is None and year is None and not ref.dct:
                 value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-            if "week" in m.rule.name and value and day:
+            if m.rule.name == "week_of" and value and day:
                 value = format_at(Date.fromisoformat(value), "W")
             if time and value and day:
                 value += time
@@ -376,6 +438,8 @@ class Normalizer:
             value = format_at(day_date, "D") if day_date else None
             if time and value:
                 value += time
+            if "hour" not in p:
+                ttype = "DATE"  # "Friday night" is a DATE in TimeBank practice
             return ttype, value, mod
         if "deictic" in p:
             base = ref.dct
@@ -423,7 +487,9 @@ class Normalizer:
 
             # A quarter or half in past-tense reporting is usually one already over.
             tense = ref.tense
-            year = _choose_year(ref.dct, end if tense == PAST else start, end, tense=tense)
+            # A quarter still under way is not one a past-tense report speaks of.
+            year = _choose_year(ref.dct, end if tense == PAST else start, end, tense=tense,
+                                penalty_days=self.penalty)
             if year is None:
                 return None
         return f"{year}-{letter}{n}" if _ok(year) else None
@@ -443,7 +509,8 @@ class Normalizer:
                 return _add_months(Date(y, first, 1), 3) - dt.timedelta(days=1)
 
             tense = "THIS" if step == 0 else ref.tense
-            year = _choose_year(ref.dct, start, end, step=step or 0, tense=tense)
+            year = _choose_year(ref.dct, start, end, step=step or 0, tense=tense,
+                                penalty_days=self.penalty)
             if year is None:
                 return None
         return f"{year}-{season}"
@@ -461,7 +528,8 @@ class Normalizer:
                 return None if rule in _MOVABLE else f"XXXX-{rule}"
             step, _ = _rel_step(self.lex, p.get("rel"))
             year = _choose_year(ref.dct, on, on, step=step or 0,
-                                tense="THIS" if step == 0 else ref.tense)
+                                tense="THIS" if step == 0 else ref.tense,
+                                penalty_days=self.penalty)
             if year is None:
                 return None
         return format_at(on(year), "D")
@@ -485,7 +553,8 @@ class Normalizer:
                 return Date(y, month, calendar.monthrange(y, month)[1])
 
             tense = "THIS" if step == 0 else ref.tense
-            year = _choose_year(anchor, start, end, step=step or 0, tense=tense)
+            year = _choose_year(anchor, start, end, step=step or 0, tense=tense,
+                                penalty_days=self.penalty)
             if year is None:
                 return None
         if not _ok(year):
@@ -521,6 +590,7 @@ class Normalizer:
             return None
         unit = self.lex.get("unit", text) or self.lex.get("unit_plural", text)
         if unit is None and Lexicon.key(text) in ("weekend", "nine months", "period"):
+            # "the latest period" in a report is its quarter
             return {"weekend": "WE", "nine months": "9M", "period": "Q"}[Lexicon.key(text)]
         return unit
 
@@ -529,9 +599,16 @@ class Normalizer:
         mod = _mod(lex, p)
         if mod is None and "pmod" in p:
             mod = {"earlier": "START", "later": "END", "early": "START", "late": "END",
-                   "mid": "MID", "mid-": "MID"}.get(p["pmod"].lower())
+                   "mid": "MID", "mid-": "MID", "end": "END"}.get(p["pmod"].lower())
+        rel = Lexicon.key(p.get("rel", ""))
+        if rel in _YEAR_AGO:
+            return self._year_ago(Lexicon.key(p.get("unit", "")), ref, mod)
         unit = self._unit(p.get("unit"))
         step, kind = _rel_step(lex, p.get("rel"))
+        if step is None and ("pmod" in p or rel in ("full", "whole", "entire")):
+            step, kind = 0, "dct"  # "earlier in the year", "the full year", "year-end"
+        if rel in ("most recent", "comparable"):
+            step, kind = (-1 if rel == "most recent" else 0), "dct"
         if unit is None or step is None:
             return None
         if unit == "9M":
@@ -539,22 +616,38 @@ class Normalizer:
         if unit.startswith("T"):
             # "the past hour": a stretch of time, not a calendar point.
             return "DURATION", f"PT1{unit[1]}", mod
-        anchor = ref.discourse if kind == "discourse" else ref.dct
+        anchor = ref.discourse_for(unit) if kind == "discourse" else ref.dct
         if anchor is None:
             return m.rule.type, None, mod
-        rel = Lexicon.key(p.get("rel", ""))
         if unit == "WE":
             if step == 0 and rel == "the":
                 step = -1 if ref.tense == PAST and anchor.isoweekday() < 5 else 0
             return "DATE", format_at(anchor + dt.timedelta(weeks=step), "WE"), mod
-        if unit == "Q" and rel in ("the", "the latest", "latest") and ref.tense != FUTURE:
+        if unit == "Q" and rel in ("the", "the latest", "latest", "current", "same") and \
+                ref.tense != FUTURE:
             # "the quarter" in a report is the last one completed.
-            step = -1 if rel != "the" or ref.tense == PAST else 0
-        if unit == "Q" and rel in ("year-earlier", "year-ago", "year earlier", "prior-year",
-                                   "previous-year"):
-            return "DATE", format_at(_shift(_shift(anchor, "Q", -1), "Y", -1), "Q"), mod
+            step = -1 if rel not in ("the", "current", "same") or ref.tense == PAST else 0
         shifted = _shift(anchor, unit, step)
         return "DATE", format_at(shifted, unit), mod
+
+    def _year_ago(self, unit: str, ref: Reference, mod: str | None) -> TimexValue | None:
+        """ "the year-earlier quarter", "year-ago", "the same period last year": the
+        period a year before the one the report is about."""
+        if unit in ("nine months", "six months"):
+            return "DURATION", "P9M" if unit.startswith("nine") else "P6M", mod
+        if ref.dct is None:
+            return "DATE", None, mod
+        if ref.report_quarter and unit in ("", "quarter", "period"):
+            start = period_start(ref.report_quarter)
+            if start is not None:
+                return "DATE", format_at(_shift(start[0], "Y", -1), "Q"), mod
+        if unit in ("quarter", "period"):
+            return "DATE", format_at(_shift(_shift(ref.dct, "Q", -1), "Y", -1), "Q"), mod
+        if unit == "half":
+            return "DATE", format_at(_shift(_shift(ref.dct, "H", -1), "Y", -1), "H"), mod
+        if unit == "month":
+            return "DATE", format_at(_shift(ref.dct, "Y", -1), "M"), mod
+        return "DATE", format_at(_shift(ref.dct, "Y", -1), "Y"), mod
 
     def _offset(self, m: RuleMatch, ref: Reference) -> TimexValue | None:
         p, lex = m.parts, self.lex
@@ -590,8 +683,11 @@ class Normalizer:
                 return None
         if abs(steps) > 5000:
             return None
+        if base_unit == "Y" and steps == 1 and ref.report_quarter and info["step"] < 0:
+            # "net rose from $5 million a year earlier": the same quarter a year before.
+            return self._year_ago("quarter", ref, mod)
         shifted = _shift(anchor, base_unit, info["step"] * int(steps))
-        granularity = {"W": "D", "10Y": "Y", "100Y": "Y"}.get(base_unit, base_unit)
+        granularity = {"10Y": "Y", "100Y": "Y"}.get(base_unit, base_unit)
         return "DATE", format_at(shifted, granularity), mod
 
     def _deictic(self, m: RuleMatch, ref: Reference) -> TimexValue | None:
@@ -599,12 +695,17 @@ class Normalizer:
         mod = lex.get("point_modifier", p.get("pmod"))
         time = _pod(lex, p)
         rel = Lexicon.key(p.get("rel", "")) if "rel" in p else None
+        if m.rule.name == "pmod_pod" and "deictic" not in p and "weekday" not in p:
+            rel = "this"
         if rel in ("early", "late"):
             mod = mod or ("START" if rel == "early" else "END")
             rel = "this"
         if "weekday" in p:
             d = self._weekday(lex.get("weekday", p["weekday"]), p, ref)
-            return "DATE", format_at(d, "D") if d else None, mod
+            value = format_at(d, "D") if d else None
+            if value and time and m.rule.name == "pmod_pod":
+                return "TIME", value + time, mod
+            return "DATE", value, mod
         if "deictic" in p:
             offset = lex.get("deictic_day", p["deictic"])
             if Lexicon.key(p["deictic"]) == "tonight":
@@ -628,7 +729,7 @@ class Normalizer:
             value = self.lex.get("reference", p["ref"])
             return ("DATE", value, None) if value else None
         rel = Lexicon.key(p.get("rel", ""))
-        if rel in ("coming", "upcoming", "next few", "coming few"):
+        if rel in ("coming", "upcoming", "future"):
             return "DATE", "FUTURE_REF", None
         return "DATE", "PAST_REF", None
 
@@ -712,6 +813,11 @@ class Normalizer:
         n = _number(lex, p.get("num")) if "num" in p else 1
         value = self.duration_value(n if n is not None else 1, unit)
         return ("SET", value, None) if value else None
+
+
+_YEAR_AGO = frozenset({"year-earlier", "year-ago", "year earlier", "prior-year", "previous-year",
+                       "a year ago", "a year earlier", "last year", "of last year",
+                       "a year before"})
 
 
 def _join_durations(first: str, second: str) -> str:

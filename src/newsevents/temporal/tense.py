@@ -18,7 +18,7 @@ _HAVE = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 _PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 _PAST_BE = frozenset({"was", "were"})
 #: Modals that put their verb in an unrealised future ("could meet on Friday").
-_MODALS = frozenset({"can", "could", "may", "might", "must", "should", "ought"})
+_MODALS = frozenset({"must", "should", "ought"})
 _MAX_CLIMB = 8
 
 
@@ -76,5 +76,7 @@ def verb_tense(verb: Token, lexicon: Lexicon, depth: int = 0) -> str | None:
 
 def clause_tense(span: Span, lexicon: Lexicon) -> str | None:
     """The tense of the clause ``span`` modifies (PAST / PRESENT / FUTURE / None)."""
+    if span.root.dep_ == "poss":
+        return None  # "Wednesday's ruling" dates a noun, not the clause's verb
     verb = governing_verb(span)
     return verb_tense(verb, lexicon) if verb is not None else None

@@ -55,7 +55,7 @@
       case "speaker":
         var quote = records[record.quote] || {};
         return [["Speaker", record.actor ? actorText(record.actor) : record.text],
-                ["In text", record.text], ["Says", quote.text ? "“" + quote.text + "”" : ""]];
+                ["In text", record.in_text || record.text], ["Says", quote.text ? "“" + quote.text + "”" : ""]];
       case "cue":
         return [["Quote cue", record.text]];
       case "mention":

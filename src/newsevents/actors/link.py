@@ -1,0 +1,819 @@
+"""Coding noun phrases as actors, and finding the actor mentions of a document.
+
+:func:`code_span` codes any span ("all American forces", "Iraq's Popular Mobilization
+Units", "the spokesman of the Iraqi Asa'ib Ahl al-Haq resistance movement's political
+bureau") from the knowledge base; :func:`extract_mentions` finds the mentions of a parsed
+Doc (named entities, noun phrases headed by agent nouns, pronouns) and links them, with
+in-document coreference for surnames, titles ("the president") and "he"/"she".
+
+Phrase coding works on words, not on the parse, so it also codes bare strings
+(:func:`code_text`) and Docs without a parser. A phrase is split at top-level prepositions
+and commas (never inside a known name such as "Ministry of Defence"); the first part is
+coded from its last word (the head) and its modifiers, and "of X" / "in X" / ", X" parts
+supply an owner or a country the head lacks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import ActorRef, Mention
+from .kb import Agent, KnowledgeBase, NameRef, as_date, load_kb, norm_word, name_key, PARTICLES
+
+# Words that never head an actor phrase and are skipped at its start.
+SKIP_WORDS = frozenset("""
+the a an this that these those some many several all most both each every any other another
+its their his her our your my whose such few more much certain various numerous no
+one two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
+thousands millions scores tens
+""".split())
+# "A team of police", "a number of students": the actor is after "of".
+COLLECTIVE_HEADS = frozenset("""
+team number lot handful couple pair majority rest host batch contingent band squad unit
+some several many most all both none one two three four five dozens hundreds thousands
+millions scores tens members part
+""".split()) - {"members"}
+FORMER = frozenset({"former", "ex", "exiled", "retired", "onetime", "erstwhile"})
+OWNER_PREPS = frozenset({"of", "for"})
+LOCATION_PREPS = frozenset("""
+in at from across inside near within throughout around outside into toward towards
+""".split())
+# Words after which the rest of a phrase is not part of the actor.
+STOP_WORDS = frozenset("""
+with by on against over about under after during since between among like than via who
+which that whose where when while as before amid despite without upon because including
+said says told
+""".split())
+CONJUNCTIONS = frozenset({"and", "or", "&", "nor"})
+# Sectors of non-state organisations: a person noun modified by one of them takes it
+# ("rebel commander" is REB, not MIL).
+NONSTATE = frozenset({"REB", "UAF", "OPP", "PTY", "CRM", "NGO", "HRI", "IGO", "MED", "BUS", "EDU", "LAB"})
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s'"})
+_HYPHENS = frozenset({"-", "‐", "‑", "–", "—", "/"})
+
+
+# --- units: normalised words over tokens -----------------------------------------------
+
+
+@dataclass(slots=True)
+class Unit:
+    """A word for matching: one token, or several glued ones ("Asa" + "'ib")."""
+
+    norm: str
+    text: str
+    start: int  # token index in the Doc
+    end: int  # exclusive
+    kind: str = "word"  # word | poss | comma | punct | conj | prep | stop
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper() or self.text[:1].isdigit()
+
+
+def make_units(tokens: Sequence[Token]) -> list[Unit]:
+    """The units of a token sequence: punctuation and particles handled, glued pieces merged."""
+    units: list[Unit] = []
+    prev_glue = False
+    for token in tokens:
+        text = token.text
+        if text in _POSSESSIVE or (token.tag_ == "POS"):
+            units.append(Unit("'s", text, token.i, token.i + 1, "poss"))
+            prev_glue = False
+            continue
+        if text in _HYPHENS:
+            prev_glue = False
+            continue
+        if token.is_punct:
+            if text == "." and units and units[-1].kind == "word" and prev_glue \
+                    and len(units[-1].text) <= 3 and units[-1].capitalized:
+                units[-1].end = token.i + 1  # "Lt" + "." -> one word
+                continue
+            units.append(Unit(text, text, token.i, token.i + 1, "comma" if text in ",;:" else "punct"))
+            prev_glue = False
+            continue
+        norm = norm_word(text)
+        if prev_glue and units and units[-1].kind == "word" and text[:1] in "'’":
+            units[-1].norm += norm  # "Asa" + "'ib" -> "asaib"
+            units[-1].text += text
+            units[-1].end = token.i + 1
+        elif norm and norm not in PARTICLES:
+            lower = norm
+            kind = "conj" if lower in CONJUNCTIONS else "word"
+            units.append(Unit(norm, text, token.i, token.i + 1, kind))
+        prev_glue = not token.whitespace_
+    return units
+
+
+# --- matches: KB names and agent nouns over units --------------------------------------
+
+
+@dataclass(slots=True)
+class Match:
+    """KB names or an agent noun covering units[i:j]."""
+
+    i: int
+    j: int
+    ref: NameRef | None = None
+    agent: Agent | None = None
+
+
+def find_matches(units: Sequence[Unit], kb: KnowledgeBase) -> list[Match]:
+    """Longest KB-name or agent matches, left to right, not overlapping.
+
+    A name must start with a capital letter (so "turkey" is not Turkey) and an acronym must
+    be in capitals ("US" but not "us"); agent nouns match in any case. On a tie a
+    capitalised name wins over an agent noun ("Congress" is the US Congress).
+    """
+    out: list[Match] = []
+    i, n = 0, len(units)
+    while i < n:
+        unit = units[i]
+        if unit.kind not in ("word", "conj"):
+            i += 1
+            continue
+        best: Match | None = None
+        longest = kb.max_len.get(unit.norm, 0)
+        for length in range(min(longest, n - i), 0, -1):
+            window = units[i : i + length]
+            if any(u.kind not in ("word", "conj") for u in window):
+                continue
+            key = tuple(u.norm for u in window)
+            refs = kb.names.get(key)
+            if refs and unit.capitalized:
+                ref = kb.resolve(refs)
+                if ref is not None and (not ref.acronym or _caps(window)):
+                    best = Match(i, i + length, ref=ref)
+                    break
+            agent = kb.agents.get(key)
+            if agent is not None:
+                best = Match(i, i + length, agent=agent)
+                break
+        if kb.stems and unit.capitalized:
+            stem = _stem_match(units, i, kb)
+            if stem is not None and (best is None or stem.j > best.j):
+                best = stem
+        if best is None:
+            i += 1
+            continue
+        out.append(best)
+        i = best.j
+    return out
+
+
+def _caps(window: Sequence[Unit]) -> bool:
+    return all(u.text.replace(".", "").replace("&", "").isupper() for u in window)
+
+
+def _stem_match(units: Sequence[Unit], i: int, kb: KnowledgeBase) -> Match | None:
+    """PETRARCH stems: the last word of a name may continue ("BULGAR" ~ "Bulgarians")."""
+    best = None
+    for j in range(i, min(i + 6, len(units))):
+        word = units[j].norm
+        if units[j].kind != "word":
+            break
+        for k in range(len(word), 2, -1):
+            for prefix, ref in kb.stems.get(word[:k], ()):
+                if tuple(u.norm for u in units[i:j]) == prefix and (best is None or j + 1 > best.j):
+                    best = Match(i, j + 1, ref=ref)
+    return best
+
+
+# --- coding ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Coded:
+    """A phrase as coded so far. ``head``: entity | country | agent | name | noun | empty."""
+
+    head: str
+    country: str | None = None
+    sector: str | None = None
+    id: str | None = None
+    name: str = ""
+    inherit: bool = False  # an agent that takes the code of an owner found later ("of X")
+    title: str | None = None  # the agent term of a titled phrase ("president")
+    person: bool = False  # a KB person or a named person
+    owner_sector: bool = False  # the sector came from an owning organisation
+
+    def ref(self) -> ActorRef | None:
+        if self.country is None and self.sector is None:
+            return None
+        return ActorRef(self.id, self.name, self.country, self.sector)
+
+
+EMPTY = Coded("empty")
+
+
+class PhraseCoder:
+    """Codes token sequences as actors with one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # -- public --
+    def code(self, tokens: Sequence[Token], *, date: dt.date | None = None,
+             location: bool = False) -> Coded:
+        """Code a phrase. ``location``: the phrase is a place ("in Baghdad"), so a capital
+        stands for its country, not its government."""
+        units = make_units(tokens)
+        text = _text(tokens)
+        coded = self._phrase(units, find_matches(units, self.kb), date, location)
+        if not coded.name:
+            coded.name = _strip_determiners(text)
+        return coded
+
+    # -- phrase: parts joined by prepositions and commas --
+    def _phrase(self, units: list[Unit], matches: list[Match], date: dt.date | None,
+                location: bool) -> Coded:
+        covered = {k for m in matches for k in range(m.i, m.j)}
+        parts: list[tuple[str | None, list[Unit], list[Match]]] = []
+        current: list[Unit] = []
+        joiner: str | None = None
+        offset = 0
+        for idx, unit in enumerate(units):
+            boundary = None
+            if idx not in covered:
+                if unit.kind == "comma":
+                    boundary = ","
+                elif unit.kind == "conj" and _has_head(current, idx - len(current), covered):
+                    boundary = "and"
+                elif unit.kind == "word" and (unit.norm in OWNER_PREPS or unit.norm in LOCATION_PREPS
+                                              or unit.norm in STOP_WORDS or unit.norm == "to"):
+                    boundary = unit.norm
+                elif unit.kind == "punct" and unit.text in "()[]\"“”":
+                    boundary = "("
+            if boundary is None:
+                current.append(unit)
+                continue
+            parts.append((joiner, current, _local(matches, offset, idx)))
+            current, joiner, offset = [], boundary, idx + 1
+        parts.append((joiner, current, _local(matches, offset, len(units))))
+
+        _, first_units, first_matches = parts[0]
+        coded = self._segment(first_units, first_matches, date, location=location)
+        for join, seg_units, seg_matches in parts[1:]:
+            if join in ("and", "(") or join in STOP_WORDS:
+                break
+            if join == "to":
+                continue
+            if not seg_units:
+                continue
+            other = self._segment(seg_units, seg_matches, date, location=join in LOCATION_PREPS)
+            if join in OWNER_PREPS:
+                if coded.head == "empty" or (coded.head == "noun" and coded.sector is None
+                                             and coded.country is None and _collective(first_units)):
+                    coded = other
+                    continue
+                if coded.head not in ("agent", "name"):
+                    break  # "the withdrawal of US troops": not an actor phrase
+                coded = _own(coded, other)
+            elif join in LOCATION_PREPS:
+                if coded.head in ("agent", "name", "entity") and coded.country is None:
+                    coded.country = other.country
+            elif join == ",":
+                if coded.head in ("name", "empty") or (coded.country is None and coded.sector is None):
+                    name = coded.name
+                    coded = _merge(coded, other)
+                    coded.name = name or other.name
+                else:
+                    break
+        return coded
+
+    # -- segment: possessors and a head --
+    def _segment(self, units: list[Unit], matches: list[Match], date: dt.date | None, *,
+                 location: bool = False) -> Coded:
+        owner: Coded | None = None
+        start = 0
+        for idx, unit in enumerate(units):
+            if unit.kind == "poss":
+                owner = self._part(units[start:idx], _local(matches, start, idx, units_offset=0),
+                                   owner, date, location=False)
+                start = idx + 1
+        coded = self._part(units[start:], _local(matches, start, len(units)), owner, date,
+                           location=location)
+        if coded.head == "empty" and owner is not None:
+            return owner  # "Iraq's"
+        return coded
+
+    def _part(self, units: list[Unit], matches: list[Match], owner: Coded | None,
+              date: dt.date | None, *, location: bool) -> Coded:
+        """Code words without prepositions or possessives: modifiers, then a head."""
+        former = any(u.norm in FORMER for u in units)
+        elements: list[Match | Unit] = []
+        by_start = {m.i: m for m in matches}
+        idx = 0
+        while idx < len(units):
+            if idx in by_start:
+                elements.append(by_start[idx])
+                idx = by_start[idx].j
+                continue
+            unit = units[idx]
+            if unit.kind == "word" and unit.norm not in SKIP_WORDS and unit.norm not in FORMER \
+                    and not _ORDINAL.match(unit.norm):
+                elements.append(unit)
+            idx += 1
+        if not elements:
+            return EMPTY if owner is None else owner
+        head, modifiers = elements[-1], elements[:-1]
+        if isinstance(head, Unit) and head.capitalized:
+            # A trailing run of unknown capitalised words is a name ("Minister Jane Doe").
+            name_units = []
+            while elements and isinstance(elements[-1], Unit) and elements[-1].capitalized:
+                name_units.insert(0, elements.pop())
+            person = self.kb.find_person(tuple(u.norm for u in name_units))
+            if person is not None:
+                return self._entity(Match(0, 0, ref=NameRef(person.id)), elements, owner, date,
+                                    former, location)
+            if elements and isinstance(elements[-1], Match) and elements[-1].ref is not None \
+                    and self.kb.entries[elements[-1].ref.entry_id].kind not in ("country", "person") \
+                    and elements[-1].ref.how == "name":
+                # A longer name of a known organisation ("Red Crescent Society").
+                return self._entity(elements[-1], elements[:-1], owner, date, former, location)
+            titled = self._titled(elements, owner, date, former, location)
+            titled.name = " ".join(u.text for u in name_units)
+            return titled
+        if isinstance(head, Match) and head.ref is not None:
+            return self._entity(head, modifiers, owner, date, former, location)
+        if isinstance(head, Match) and head.agent is not None:
+            return self._agent(head.agent, modifiers, owner, former)
+        # A lower-case noun that is not an agent: "army accountant", "Iraqi lands".
+        agents = [m for m in modifiers if isinstance(m, Match) and m.agent is not None]
+        if agents:
+            return self._agent(agents[-1].agent, modifiers[: modifiers.index(agents[-1])], owner,
+                               former)
+        country = self._modifier_country(modifiers, date)
+        if country is not None:
+            return Coded("noun", country=country)
+        return Coded("noun")
+
+    def _entity(self, head: Match, modifiers: list, owner: Coded | None,
+                date: dt.date | None, former: bool, location: bool) -> Coded:
+        assert head.ref is not None
+        entry = self.kb.entries[head.ref.entry_id]
+        how = head.ref.how
+        if entry.kind == "country" or how != "name":
+            if how == "capital" and location:
+                how = "city"
+            ref = self.kb.ref(entry, date=date, how=how)
+            coded = Coded("country", ref.country, ref.sector, ref.id,
+                          entry.name if how == "name" else "")
+        else:
+            role = entry.role_at(date)
+            coded = Coded("entity", role.country, role.sector, entry.id, entry.name,
+                          person=entry.kind == "person", title=role.title)
+        # PETRARCH-style titles: an agent right before a name without a sector gives it one
+        # ("Bree Prime Minister Romendacil", "MSF Arnor").
+        if coded.sector is None and modifiers and isinstance(modifiers[-1], Match) \
+                and modifiers[-1].agent is not None:
+            agent = modifiers[-1].agent
+            coded.sector, coded.title = agent.sector, agent.term
+            if coded.country is None:
+                coded.country = self._modifier_country(modifiers[:-1], date) or (owner.country if owner else None)
+        if entry.kind == "person" and not former and coded.sector == "ELI" and modifiers \
+                and isinstance(modifiers[-1], Match) and modifiers[-1].agent is not None \
+                and modifiers[-1].agent.sector:
+            # The text calls them by a current title ("Foreign Minister Park Jin"): the
+            # article is from their time in office even if the KB says they have left it.
+            coded.sector, coded.title = modifiers[-1].agent.sector, modifiers[-1].agent.term
+        if former and entry.kind == "person" or (former and coded.head == "country" and coded.sector):
+            coded.sector = "ELI"
+        return coded
+
+    def _titled(self, elements: list, owner: Coded | None, date: dt.date | None, former: bool,
+                location: bool) -> Coded:
+        """A name not in the KB, coded from the title and modifiers before it."""
+        agents = [m for m in elements if isinstance(m, Match) and m.agent is not None]
+        if agents:
+            title = agents[-1]
+            coded = self._agent(title.agent, elements[: elements.index(title)], owner, former)
+            coded.head, coded.person = "name", True
+            return coded
+        entities = [m for m in elements if isinstance(m, Match) and m.ref is not None]
+        if entities:
+            other = self._entity(entities[-1], [], None, date, False, location)
+            return Coded("name", other.country, None, person=True)
+        return Coded("name", owner.country if owner else None, None, person=True)
+
+    def _agent(self, agent: Agent, modifiers: list, owner: Coded | None, former: bool) -> Coded:
+        """An agent noun head: its sector, plus the country or code of what owns it."""
+        coded = Coded("agent", sector=agent.sector, inherit=agent.inherit, title=agent.term,
+                      person=agent.kind in ("person", "title"))
+        org: Coded | None = owner if owner is not None and owner.sector else None
+        country = owner.country if owner is not None else None
+        modifier_agent: Agent | None = None
+        for element in reversed(modifiers):
+            if not isinstance(element, Match):
+                continue
+            if element.agent is not None:
+                if modifier_agent is None and org is None:
+                    modifier_agent = element.agent
+                continue
+            assert element.ref is not None
+            entry = self.kb.entries[element.ref.entry_id]
+            if entry.kind != "country" and element.ref.how == "name":
+                if org is None:
+                    role = entry.role_at(None)
+                    org = Coded("entity", role.country, role.sector, entry.id, entry.name)
+            elif country is None:
+                country = entry.country
+        if org is not None and country is None:
+            country = org.country
+        if modifier_agent is not None and modifier_agent.sector and agent.inherit and \
+                (agent.sector is None or modifier_agent.sector in NONSTATE):
+            coded.sector = modifier_agent.sector  # "police chief", "rebel commander"
+        elif org is not None and org.sector and agent.inherit:
+            # "Boko Haram gunmen", "Pentagon officials": they are the organisation.
+            coded.country, coded.sector = org.country, org.sector
+            coded.id, coded.name, coded.owner_sector = org.id, org.name, True
+            coded.inherit = False
+        if modifier_agent is not None and modifier_agent.prefix and coded.sector is None:
+            coded.sector = modifier_agent.sector
+        if coded.country is None:
+            coded.country = country
+        if coded.sector is None and agent.sector is None and modifier_agent is not None:
+            coded.sector = modifier_agent.sector
+        if coded.inherit and coded.sector is not None and not agent.inherit:
+            coded.inherit = False
+        if former:
+            coded.sector, coded.id = "ELI", None
+        return coded
+
+    def _modifier_country(self, modifiers: Iterable, date: dt.date | None) -> str | None:
+        for element in reversed(list(modifiers)):
+            if isinstance(element, Match) and element.ref is not None:
+                entry = self.kb.entries[element.ref.entry_id]
+                if entry.kind == "country" or element.ref.how != "name":
+                    return entry.country
+                return entry.role_at(date).country
+        return None
+
+
+def _own(coded: Coded, owner: Coded) -> Coded:
+    """Apply an "of X" owner to an agent phrase: "spokesman of Hamas" is Hamas."""
+    if owner.head == "empty" or (owner.country is None and owner.sector is None):
+        return coded
+    if coded.inherit and owner.sector and (coded.sector is None or coded.person):
+        eli = coded.sector == "ELI"
+        out = replace(owner, head=coded.head, inherit=False, person=coded.person,
+                      title=coded.title, owner_sector=True)
+        if eli:
+            out.sector, out.id = "ELI", None
+        if coded.head == "name":
+            out.name = coded.name
+        return out
+    if coded.country is None:
+        coded.country = owner.country
+    if coded.sector is None:
+        coded.sector = owner.sector
+    return coded
+
+
+def _merge(coded: Coded, other: Coded) -> Coded:
+    """An appositive: "Harry Tseng, Taiwan's deputy foreign minister"."""
+    if other.country is None and other.sector is None:
+        return coded
+    return replace(coded, country=coded.country or other.country,
+                   sector=coded.sector or other.sector, id=coded.id or other.id,
+                   head="name" if coded.head == "name" else other.head)
+
+
+def _has_head(units: Sequence[Unit], offset: int, covered: set[int]) -> bool:
+    """Whether a part ends in something that can head a phrase (so "and" joins phrases,
+    not adjectives as in "awful and evil minister")."""
+    for k in range(len(units) - 1, -1, -1):
+        unit = units[k]
+        if unit.kind == "poss":
+            return False
+        if unit.kind != "word" or unit.norm in SKIP_WORDS:
+            continue
+        return offset + k in covered or unit.capitalized
+    return False
+
+
+def _collective(units: Sequence[Unit]) -> bool:
+    words = [u.norm for u in units if u.kind == "word" and u.norm not in SKIP_WORDS]
+    return bool(words) and words[-1] in COLLECTIVE_HEADS
+
+
+def _local(matches: list[Match], start: int, end: int, units_offset: int = 0) -> list[Match]:
+    """Matches inside units[start:end], re-indexed from ``start``."""
+    return [Match(m.i - start, m.j - start, m.ref, m.agent) for m in matches
+            if m.i >= start and m.j <= end]
+
+
+def _strip_determiners(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+# --- public API ------------------------------------------------------------------------
+
+_ACTIVE: dict[str, KnowledgeBase] = {}
+
+
+def set_active_kb(kb: KnowledgeBase) -> None:
+    """Make ``kb`` the one :func:`code_span` uses (the pipeline component sets it)."""
+    _ACTIVE["kb"] = kb
+
+
+def active_kb() -> KnowledgeBase:
+    """The KB of the pipeline component, or the shipped KB when there is none."""
+    if "kb" not in _ACTIVE:
+        _ACTIVE["kb"] = load_kb()
+    return _ACTIVE["kb"]
+
+
+def code_span(span: Span, *, date: str | None = None) -> ActorRef | None:
+    """The actor a span refers to, or None for a non-actor.
+
+    Uses the document's mentions (``doc._.mentions``) when the span's head is one of them,
+    so "he" and "the president" resolve as in the document; otherwise codes the phrase from
+    the knowledge base, with roles chosen by ``date`` (default: the article date).
+    """
+    if len(span) == 0:
+        return None
+    doc = span.doc
+    mentions = doc._.mentions
+    if mentions:
+        root = span.root
+        for mention in mentions:
+            if span.start_char <= mention.start and mention.end <= span.end_char \
+                    and mention.start <= root.idx < mention.end:
+                return mention.actor
+    day = as_date(date if date is not None else doc._.dct)
+    location = span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATION_PREPS
+    return PhraseCoder(active_kb()).code(span, date=day, location=location).ref()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en")
+
+
+def code_text(text: str, *, date: str | dt.date | None = None,
+              kb: KnowledgeBase | None = None) -> ActorRef | None:
+    """Code a bare phrase ("Boko Haram gunmen", "the Mongolian President") as an actor."""
+    doc = _tokenizer()(text.strip())
+    day = as_date(date) if not isinstance(date, dt.date) else date
+    return PhraseCoder(kb or active_kb()).code(doc[:], date=day).ref()
+
+
+# --- mentions of a document ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int  # token indices of the mention
+    end: int
+    label: str
+    coded: Coded
+    outer: tuple[int, int]  # the noun phrase it stands for (suppresses modifiers inside)
+    sent: int
+    described: bool = False  # an unnamed person description ("the spokesman of X")
+
+
+@dataclass
+class Settings:
+    """Tunables of mention extraction (the [actors] config section)."""
+
+    labels: frozenset[str] = field(default_factory=lambda: frozenset(
+        {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}))
+    pronoun_window: int = 3
+    description_window: int = 2
+
+
+def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = None) -> list[Mention]:
+    """The actor mentions of a parsed Doc, in text order, each with its coded actor (or
+    None when it cannot be coded). Reads the Doc; never changes it."""
+    settings = settings or Settings()
+    coder = PhraseCoder(kb)
+    date = as_date(doc._.dct)
+    sent_of = _sentence_index(doc)
+    doc_units = make_units(doc)
+    doc_matches = find_matches(doc_units, kb)
+    cands: list[_Cand] = []
+    taken: set[int] = set()
+    ents = [e for e in doc.ents if e.label_ in settings.labels]
+    ent_of = {t: e for e in ents for t in range(e.start, e.end)}
+    entity_spans = _entity_spans(doc_units, doc_matches, ent_of)
+    entity_of = {t: s for s in entity_spans for t in range(s[0], s[1])}
+
+    for np_start, np_end, root in _noun_phrases(doc):
+        head = root.i
+        start = _conjunct_start(doc, np_start, head)
+        of_end = _complement_end(root, OWNER_PREPS)
+        root_agent = _agent_at(coder, doc, start, max(np_end, of_end), head)
+        entity = entity_of.get(head)
+        ent = ent_of.get(head)
+        if entity is None and ent is None and root_agent is None:
+            continue
+        if head in taken:
+            continue  # inside a phrase already taken ("X's political bureau" took X)
+        end = np_end
+        if entity is not None:
+            end = max(end, entity[1])  # "the Prince of Dol Amroth"
+        code_end = end
+        if root_agent is not None:
+            end = max(end, of_end)  # "the spokesman of X"
+            code_end = max(end, _complement_end(root, LOCATION_PREPS))  # "soldiers from X"
+        coded = coder.code(doc[start:code_end], date=date, location=_is_location(root))
+        if entity is not None or ent is not None:
+            # The KB name is exact; spaCy's entity may run over a coordination ("Gondor and
+            # Arnor") or miss part of a name, so it is the span only when the KB has none.
+            lo, hi = entity[:2] if entity is not None else (ent.start, ent.end)
+            label = ent.label_ if ent is not None else "KB"
+            cand = _Cand(lo, _trim(doc, lo, hi), label, coded, (start, end), sent_of[head])
+        else:
+            lo = _skip_determiners(doc, start, head)
+            cand = _Cand(lo, end, "NP", coded, (start, end), sent_of[head],
+                         described=coded.person and coded.head == "agent")
+        cands.append(cand)
+        taken.update(range(cand.start, cand.end))
+
+    outer = [(c.outer, c) for c in cands]
+    for lo, hi, label in [(e.start, e.end, e.label_) for e in ents] + \
+            [(s[0], s[1], "KB") for s in entity_spans if s[2] != "demonym"]:
+        if any(t in taken for t in range(lo, hi)):
+            continue
+        if any(o[0] <= lo and hi <= o[1] and doc[hi - 1].dep_ != "poss" for o, _ in outer):
+            continue  # a modifier inside a coded phrase ("US" in "US President Joe Biden")
+        root = doc[lo:hi].root
+        coded = coder.code(doc[lo:hi], date=date, location=_is_location(root))
+        cands.append(_Cand(lo, _trim(doc, lo, hi), label, coded, (lo, hi), sent_of[root.i]))
+        taken.update(range(lo, hi))
+
+    for token in doc:
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON" and token.i not in taken:
+            cands.append(_Cand(token.i, token.i + 1, "PRON", Coded("pronoun"), (token.i, token.i + 1),
+                               sent_of[token.i]))
+
+    cands.sort(key=lambda c: (c.start, -c.end))
+    return _corefer(doc, cands, settings)
+
+
+def _corefer(doc: Doc, cands: list[_Cand], settings: Settings) -> list[Mention]:
+    """Resolve repeated names, surnames, titles, definite descriptions and pronouns, in
+    text order."""
+    out: list[Mention] = []
+    full_names: dict[tuple[str, ...], ActorRef | None] = {}
+    surnames: dict[str, ActorRef | None] = {}
+    titles: dict[str, ActorRef] = {}
+    by_sector: dict[str, ActorRef] = {}
+    by_term: dict[str, ActorRef] = {}
+    last_person: tuple[int, ActorRef | None] | None = None
+    description: tuple[int, ActorRef] | None = None
+    for cand in cands:
+        coded = cand.coded
+        actor = coded.ref()
+        if cand.label == "PRON":
+            if last_person is None or cand.sent - last_person[0] > settings.pronoun_window \
+                    or last_person[1] is None:
+                continue
+            actor = last_person[1]
+        elif cand.label == "PERSON" or (coded.person and coded.head == "entity"):
+            key = name_key(doc[cand.start:cand.end].text)
+            if actor is None or actor.id is None:
+                if key in full_names:
+                    actor = full_names[key]  # the same name again
+                elif len(key) == 1 and key[0] in surnames:
+                    actor = surnames[key[0]]  # "Biden" after "Joe Biden"
+                elif actor is None and description is not None and \
+                        cand.sent - description[0] <= settings.description_window:
+                    actor = description[1]  # "the spokesman of X ... Abu Y said"
+            description = None
+            if len(key) >= 2:
+                full_names.setdefault(key, actor)
+                surnames.setdefault(key[-1], actor)
+            if coded.title and actor is not None:
+                titles[coded.title] = actor
+            last_person = (cand.sent, actor)
+        elif cand.label == "NP" and coded.head == "agent" and coded.country is None \
+                and not coded.owner_sector and doc[cand.outer[0]].lower_ == "the":
+            if coded.title in titles:
+                actor = titles[coded.title]  # "the president" after "US President Joe Biden"
+            elif coded.title in by_term:
+                actor = by_term[coded.title]  # "the rebels" after "Houthi rebels"
+            elif coded.sector in by_sector and not coded.person:
+                actor = by_sector[coded.sector]  # "the parliament" after "the Iraqi Parliament"
+        if cand.described and actor is not None and coded.owner_sector:
+            description = (cand.sent, actor)
+        if actor is not None and actor.country and actor.sector:
+            if actor.id is not None and cand.label != "NP":
+                by_sector[actor.sector] = actor
+            if cand.label == "NP" and coded.title:
+                by_term[coded.title] = actor
+        start = doc[cand.start].idx
+        end = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
+        out.append(Mention(start, end, doc.text[start:end], cand.label, actor))
+    return out
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        for n, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                index[k] = n
+    return index
+
+
+def _noun_phrases(doc: Doc) -> list[tuple[int, int, Token]]:
+    """Noun chunks plus the possessors inside them ("the Iraqi Parliament" in "the Iraqi
+    Parliament's decision"), as (start, end, root)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for chunk in doc.noun_chunks:
+        out.append((chunk.start, chunk.end, chunk.root))
+        for token in chunk:
+            if token.dep_ == "poss" and token.i < chunk.root.i and token.pos_ in ("NOUN", "PROPN"):
+                out.append((token.left_edge.i, token.i + 1, token))
+    return out
+
+
+def _entity_spans(units: list[Unit], matches: list[Match],
+                  ent_of: dict[int, Span]) -> list[tuple[int, int, str]]:
+    """Token spans of KB names, with how they name (a city only where spaCy saw a place,
+    so a person called "Gary" is not Gary, Indiana)."""
+    spans = []
+    for m in matches:
+        if m.ref is None:
+            continue
+        lo, hi = units[m.i].start, units[m.j - 1].end
+        if m.ref.how == "city" and not any(
+                t in ent_of and ent_of[t].label_ in ("GPE", "LOC", "FAC") for t in range(lo, hi)):
+            continue
+        spans.append((lo, hi, m.ref.how))
+    return spans
+
+
+def _agent_at(coder: PhraseCoder, doc: Doc, start: int, end: int, head: int) -> Agent | None:
+    """The agent noun covering the head word of a phrase, if any ("riot police", "forces",
+    "Ministry of Silly Walks")."""
+    units = make_units(doc[max(start, head - 4): end])
+    for match in find_matches(units, coder.kb):
+        if match.agent is not None and units[match.i].start <= head < units[match.j - 1].end:
+            return match.agent
+    return None
+
+
+def _complement_end(root: Token, preps: frozenset[str]) -> int:
+    """End of the first complement of ``root`` introduced by one of ``preps``
+    ("spokesman of X", "soldiers from X"), cut before a comma, colon or line break so an
+    appositive list after it is not swallowed."""
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            end = child.right_edge.i + 1
+            for k in range(child.i + 1, end):
+                token = root.doc[k]
+                if token.text in ",;:(" or "\n" in token.text_with_ws[:-1] or token.is_space:
+                    return k
+            return end
+    return root.i + 1
+
+
+def _conjunct_start(doc: Doc, start: int, head: int) -> int:
+    """Start of the conjunct holding the head of a noun chunk that spaCy built over a
+    coordination ("Fornost and the evil awful Gondor")."""
+    for k in range(head - 1, start - 1, -1):
+        if doc[k].dep_ == "cc" or doc[k].lower_ in CONJUNCTIONS or "\n" in doc[k].text_with_ws:
+            return k + 1
+    return start
+
+
+def _skip_determiners(doc: Doc, start: int, head: int) -> int:
+    while start < head and (doc[start].lower_ in ("the", "a", "an", "this", "that", "these",
+                                                    "those", "its", "their", "his", "her", "our")
+                            or doc[start].pos_ in ("ADV", "CCONJ", "PUNCT", "SPACE")):
+        start += 1
+    return start
+
+
+def _trim(doc: Doc, start: int, end: int) -> int:
+    """End of a span without a trailing possessive or punctuation ("Parliament's")."""
+    while end - 1 > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct
+                               or doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _is_location(root: Token) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS
