@@ -127,17 +127,29 @@ def test_bad_inputs_are_logged_and_batch_goes_on(tmp_path):
 def test_kill_minus_nine_five_times_then_resume_stores_each_article_once(tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    n = 60
+    n = 120
     _write_corpus(folder, n)
     db = tmp_path / "kill.duckdb"
+    config = tmp_path / "small_batches.toml"
+    config.write_text("[nlp]\nbatch_size = 4\n")  # writes land continuously, not in bulk
+    cmd = [sys.executable, "-m", "newsevents.cli", "run", str(folder), "--db", str(db),
+           "--config", str(config)]
     rng = random.Random(11)
-    cmd = [sys.executable, "-m", "newsevents.cli", "run", str(folder), "--db", str(db)]
-    for _ in range(5):
+    wait, kills, mid_run = 5.0, 0, 0
+    while kills < 5:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(2.0, 7.0))
+        time.sleep(wait + rng.uniform(0, 2))
+        if proc.poll() is not None:  # finished before the kill: nothing left to interrupt
+            break
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        kills += 1
+        done = _counts(db)["sources_done"] if db.exists() else 0
+        mid_run += 0 < done < n
+        # still starting up at kill time: give the next run longer (slow, loaded machines)
+        wait += 3.0 if done == 0 else 0.5
+    assert mid_run >= 1, "no kill landed while articles were being written"
     final = _newsevents("run", str(folder), "--db", str(db))
     assert final.returncode == 0, final.stderr
     with duckdb.connect(str(db), read_only=True) as con:

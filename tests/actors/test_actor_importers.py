@@ -164,7 +164,7 @@ def test_bad_paths_fail_at_start(tmp_path, name, content, code):
         load_kb((str(path),))
 
 
-def test_component_fails_at_start_on_bad_path(bare_nlp, tmp_path):
+def test_component_fails_at_start_on_bad_path(tmp_path):
     import spacy
 
     nlp = spacy.blank("en")

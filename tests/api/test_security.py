@@ -12,7 +12,6 @@ import pytest
 
 from newsevents.api import urlguard
 from newsevents.errors import ConfigError, StoreError
-from tests.api.factory import XSS
 
 pytestmark = pytest.mark.xdist_group("api")
 
@@ -329,7 +328,6 @@ def test_pages_send_a_content_security_policy(client):
 
 def test_serving_a_store_that_a_run_is_writing_is_refused_clearly(tmp_path):
     from newsevents.api import create_app
-
     from tests.api.factory import fixture_results, write_store
 
     path = write_store(tmp_path / "busy.duckdb", fixture_results()[:1])

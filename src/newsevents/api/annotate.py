@@ -74,7 +74,7 @@ def highlight(text: str, annotations: Iterable[Annotation]) -> Markup:
     parts: list[str] = []
     # A sweep over the boundaries: annotations join the active set where they start and
     # leave it where they end, so each piece costs only its own annotations.
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in zip(bounds, bounds[1:], strict=False):
         active = {a for a in active if a.end > left}
         active.update(starting.get(left, ()))
         piece = escape(text[left:right])

@@ -244,11 +244,6 @@ _DOC = {
          "(case-insensitive; no wildcards).",
 }
 
-# Plain string parameters, checked by event_filter(): a typed Query(date) would turn an
-# empty form field into a 422, and the messages would not follow our error shape.
-Multi = Annotated[list[str] | None, Query()]
-
-
 def event_filter(
     start: Annotated[str | None, Query(description=_DOC["start"])] = None,
     end: Annotated[str | None, Query(description=_DOC["end"])] = None,
@@ -267,7 +262,11 @@ def event_filter(
     article: Annotated[str | None, Query(description=_DOC["article"])] = None,
     q: Annotated[str | None, Query(description=_DOC["q"])] = None,
 ) -> EventFilter:
-    """FastAPI dependency: the event filter of the request (422 naming a bad parameter)."""
+    """FastAPI dependency: the event filter of the request (422 naming a bad parameter).
+
+    Parameters are plain strings checked here: a typed ``Query(date)`` would turn an
+    untouched form field (``start=``) into a 422, and its message would not name the
+    allowed values the way ours do."""
     first, last = parse_date("start", start), parse_date("end", end)
     if first and last and first > last:
         raise bad_parameter("end", f"[E703] 'end' ({last}) is before 'start' ({first})")

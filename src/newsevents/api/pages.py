@@ -188,7 +188,8 @@ def actor(request: Request, state: State,
           actor_id: Annotated[str, Path(pattern=_ID)]) -> HTMLResponse:
     flt = EventFilter(actors=(actor_id,))
     with state.db.cursor() as cur:
-        detail = queries.actor_detail(cur, actor_id, top=state.settings["counterparts"])
+        detail = queries.actor_detail(cur, actor_id, top=state.settings["counterparts"],
+                                    kb_extra=tuple(state.config["actors"]["extra"]))
         recent = queries.list_events(cur, flt, sort="-date", limit=20, cursor=None)
     return _render(request, "actor.html", {
         "detail": detail, "actor": detail["actor"], "recent": recent,

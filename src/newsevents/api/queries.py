@@ -244,34 +244,37 @@ def aggregates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, interval: st
     where, params = flt.where()
     dyads = top_dyads(cur, flt, top=top)
     bucket = f"CAST(date_trunc('{interval}', {EVENT_DAY}) AS DATE)"  # interval: whitelisted
+    key_params: list[Any] = []
     if by == "type":
         key_sql = "e.type"
     elif by == "quad_class":
         key_sql = "CAST(e.quad_class AS VARCHAR)"
     else:
-        key_sql = f"{_ACTOR_KEY} || '→' || {_RECIPIENT_KEY}"
+        # Only the top dyads get series of their own: grouping by them alone keeps the
+        # number of groups (and rows to fetch) small.
+        pair = f"{_ACTOR_KEY} || '→' || {_RECIPIENT_KEY}"
+        keys = [d["key"] for d in dyads] or [""]
+        key_sql = (f"CASE WHEN {pair} IS NULL THEN NULL WHEN {pair} IN "
+                   f"({', '.join('?' * len(keys))}) THEN {pair} ELSE 'other' END")
+        key_params = keys
+    # One scan: undated events come back with a NULL bucket.
     cur.execute(
         f"SELECT {bucket} AS bucket, {key_sql} AS k, count(*) AS n FROM {EVENTS_FROM} "
-        f"WHERE {where} AND {EVENT_DAY} IS NOT NULL GROUP BY ALL ORDER BY bucket",
-        params,
+        f"WHERE {where} GROUP BY ALL ORDER BY bucket",
+        [*key_params, *params],
     )
     rows = cur.fetchall()
-    undated = cur.execute(
-        f"SELECT count(*) FROM {EVENTS_FROM} WHERE {where} AND {EVENT_DAY} IS NULL", params
-    ).fetchone()[0]
+    undated = sum(n for day, _, n in rows if day is None)
+    rows = [r for r in rows if r[0] is not None]
     if not rows:
         return {"interval": interval, "by": by, "buckets": [], "series": [],
                 "top_dyads": dyads, "total": undated, "undated": undated}
     buckets = _buckets(rows[0][0], max(r[0] for r in rows), interval)
     position = {b: i for i, b in enumerate(buckets)}
-    if by == "dyad":
-        keep = {d["key"]: d for d in dyads}
+    keep = {d["key"]: d for d in dyads}
     counts: dict[str, list[int]] = {}
     for day, key, n in rows:
-        if key is None:
-            key = "unknown"
-        elif by == "dyad" and key not in keep:
-            key = "other"
+        key = "unknown" if key is None else key
         counts.setdefault(key, [0] * len(buckets))[position[day]] += n
     series = []
     for key, values in counts.items():
@@ -516,23 +519,24 @@ def list_actors(cur: duckdb.DuckDBPyConnection, *, q: str | None, country: str |
     return {"items": rows, "next_cursor": next_cursor, "limit": limit}
 
 
-def actor_roles(actor_id: str) -> list[Any]:
-    """The actor's dated roles from the knowledge base, when the actors module offers them
-    (``newsevents.actors.load_kb().roles(id)``); an empty list otherwise."""
+def actor_roles(actor_id: str, *, extra: tuple[str, ...] = ()) -> list[Any]:
+    """The actor's dated roles from the knowledge base (``[actors] extra`` dictionaries
+    included), when the actors module offers them (``load_kb().roles(id)``); else []."""
     try:
-        from ..actors import load_kb  # type: ignore[attr-defined]
+        from ..actors import load_kb
     except ImportError:
         return []
     try:
-        roles = load_kb().roles(actor_id)
-    except (AttributeError, KeyError, LookupError):
+        roles = load_kb(tuple(extra)).roles(actor_id)
+    except (AttributeError, KeyError, LookupError, TypeError):
         return []
     from ..records import to_dict
 
     return [to_dict(r) if not isinstance(r, str | dict) else r for r in roles or []]
 
 
-def actor_detail(cur: duckdb.DuckDBPyConnection, actor_id: str, *, top: int) -> dict[str, Any]:
+def actor_detail(cur: duckdb.DuckDBPyConnection, actor_id: str, *, top: int,
+                 kb_extra: tuple[str, ...] = ()) -> dict[str, Any]:
     """One actor: its KB row, roles, event counts (as actor / recipient, by quad class, by
     type), quotes, and the ``top`` counterparts it has most events with. 404 when the
     store has never seen it."""
@@ -599,7 +603,7 @@ def actor_detail(cur: duckdb.DuckDBPyConnection, actor_id: str, *, top: int) -> 
     ]
     return {
         "actor": actor,
-        "roles": actor_roles(actor_id),
+        "roles": actor_roles(actor_id, extra=kb_extra),
         "events": {"as_actor": as_actor, "as_recipient": as_recipient,
                    "by_quad_class": by_quad, "by_type": by_type},
         "quotes": quotes,

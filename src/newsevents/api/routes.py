@@ -240,7 +240,8 @@ def get_actor(state: State, actor_id: Annotated[str, Path(pattern=_ID)]) -> dict
     """The actor, its dated roles (from the knowledge base, when available), its events by
     role, quad class and type, and the counterparts it has most events with."""
     with state.db.cursor() as cur:
-        return queries.actor_detail(cur, actor_id, top=state.settings["counterparts"])
+        return queries.actor_detail(cur, actor_id, top=state.settings["counterparts"],
+                                    kb_extra=tuple(state.config["actors"]["extra"]))
 
 
 # -- quotes ---------------------------------------------------------------------------------

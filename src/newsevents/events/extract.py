@@ -74,6 +74,7 @@ class Status:
     commit: Token | None = None  # the vow/willing/offer word that commits the actor
     conditioned: bool = False  # the clause carries an "if/unless" condition
     irrealis: bool = False  # the event is only awaited/discussed/named: not emitted
+    presupposed: bool = False  # in a modifier or adverbial clause ("the decision to expel")
 
 
 @dataclass(slots=True)
@@ -89,6 +90,7 @@ class DocContext:
     dateline: str | None
     coded: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
     candidates: dict[int, Candidate] = field(default_factory=dict)
+    cues: frozenset[int] = frozenset()  # token indices of the quotes' speech verbs
 
 
 class EventExtractor:
@@ -226,11 +228,19 @@ class EventExtractor:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is not None:
                 timexes.append((timex, span))
+        quotes = list(doc._.quotes or ())
+        cue_tokens = set()
+        for quote in quotes:
+            if quote.cue is not None:
+                span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+                if span is not None:
+                    cue_tokens.update(range(span.start, span.end))
         return DocContext(
             doc=doc,
+            cues=frozenset(cue_tokens),
             mentions=self.coder.mention_index(doc),
             timexes=timexes,
-            quotes=list(doc._.quotes or ()),
+            quotes=quotes,
             dct=doc._.dct,
             article_id=getattr(article, "id", None) or "doc",
             dateline=getattr(article, "dateline", None),
@@ -251,11 +261,13 @@ class EventExtractor:
         if key in ctx.coded:
             return ctx.coded[key]
         ref = self.coder.code(syntax.np_span(token), token, mentions=ctx.mentions, date=ctx.dct)
-        if not is_coded(ref):
+        if not ref.country:
+            # "two key commanders, namely X"; "a rebel group, the X Front": the apposition
+            # names the actor more precisely
             for c in token.children:
                 if c.dep_ == "appos":
                     alt = self.coder.code(syntax.np_span(c), c, mentions=ctx.mentions, date=ctx.dct)
-                    if is_coded(alt):
+                    if alt.country and (not ref.sector or not alt.sector or alt.sector == ref.sector or not is_coded(ref)):
                         ref = alt
                         break
         ctx.coded[key] = ref
@@ -427,6 +439,8 @@ class EventExtractor:
                 ):
                     st.conditioned = True
             dep = h.dep_
+            if h.i in ctx.cues:
+                break  # a quote's speech verb: what the parse hangs above it is the quote
             if dep in ("pobj", "pcomp") and h.head.dep_ in ("prep", "agent"):
                 parent = h.head.head
             elif dep in ("xcomp", "ccomp", "conj", "dobj", "obj", "acomp", "oprd", "attr"):
@@ -434,6 +448,7 @@ class EventExtractor:
             elif dep == "advcl" and h.tag_ == "VBG" and not any(c.dep_ == "mark" for c in h.children):
                 parent = h.head
             else:
+                st.presupposed = dep in ("acl", "relcl", "appos", "advcl")
                 break
             if parent is h:
                 break
@@ -474,6 +489,8 @@ class EventExtractor:
         """Who carries the event: a quote's speaker, a report verb's subject, or the X of
         "according to X"."""
         quote = _quote_at(ctx.quotes, cand.token.idx)
+        if st.presupposed and st.speaker_token is None and quote is not None and quote.kind != "direct":
+            quote = None  # background the speaker mentions, not their claim
         if quote is not None and quote.speaker is not None and (
             st.speaker_token is None or st.speaker_token.pos_ == "PRON"
         ):
@@ -584,7 +601,7 @@ class EventExtractor:
             # "will withdraw its force unless ...": a future act held over the recipient
             mode, cameo = self.index.complement_modes.get("THREATEN", {}).get(type_, (None, "130"))
             type_, modality = "THREATEN", "asserted"
-        if type_ == "REQUEST" and modality == "asserted" and spec.head != "order":
+        if type_ == "REQUEST" and modality == "asserted" and spec.head != "order" and not negated:
             modality = "demanded"
         if status.speaker is not None and modality in ("asserted", "intended", "demanded"):
             if not self._self_statement(status, actor, actor_tok):
@@ -719,9 +736,14 @@ class EventExtractor:
         for timex, span in in_sent:
             if _calendar(timex) and _governs(span, {t.i for t in syntax.ancestors_within(token, 3)}):
                 return timex.value, "sentence"
-        calendar = [(abs(s.start - token.i), t) for t, s in in_sent if _calendar(t)]
-        if calendar:
-            return min(calendar, key=lambda x: x[0])[1].value, "sentence"
+        # the sentence's own time: a timex on its main clause, not inside a modifier
+        # ("a law adopted in January 2020" does not date the sentence); a present-tense
+        # trigger is reported as happening now
+        if token.tag_ not in ("VBP", "VBZ"):
+            root = sent.root
+            for timex, span in in_sent:
+                if _calendar(timex) and _governs(span, {root.i}):
+                    return timex.value, "sentence"
         if modality in ("intended", "hypothetical"):
             return None, None
         if cand.spec.kind == "noun" and anchor is None:

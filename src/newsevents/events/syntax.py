@@ -14,6 +14,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 #: Entity labels that are times or amounts, never actors or recipients.
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+#: Verbs whose passive is a state of their subject ("have been engaged in talks").
+STATIVE_PASSIVES = frozenset({"engage", "involve", "commit", "prepare", "determine", "poise", "set", "schedule", "slate", "divide"})
 #: The longest noun phrase handed to the actor coder, in tokens.
 MAX_NP_TOKENS = 16
 
@@ -79,7 +81,10 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
     if depth > 4:
         return None
     if is_passive(token):
-        return agent(token)
+        by = agent(token)
+        if by is None and token.lemma_.lower() in STATIVE_PASSIVES:
+            return child(token, *PASSIVE_SUBJ_DEPS)
+        return by
     subj = child(token, *SUBJ_DEPS)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
@@ -93,6 +98,14 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
         # "the Parliament's decision to expel" -> the possessor decides
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             owner = child(head, "poss")
+            if owner is None:
+                # "the Parliament's decision last year to expel": the parse may hang the
+                # verb elsewhere; the possessor just before it decides
+                owner = next(
+                    (child(t, "poss") for t in reversed(token.doc[head.i : token.i])
+                     if t.pos_ == "NOUN" and child(t, "poss") is not None),
+                    None,
+                )
             if owner is not None:
                 return owner
             return subject(head, depth=depth + 1) if head.pos_ in ("VERB", "AUX") else None

@@ -39,7 +39,7 @@ _REPORTING_DEPS = frozenset({"ccomp", "parataxis", "advcl", "conj"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 #: 'PENCE: ...' at the start of a paragraph, possibly after an opening quotation mark.
 _TRANSCRIPT = re.compile(
-    r"^[ \t]*[\"“]?((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+[^\n]+", re.M
+    r"^[ \t]*[\"“]?((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+([^\n]+)", re.M
 )
 #: '” ― Azucena Gonzàlez' — a quotation signed by a dash and a name ending the line.
 _SIGNATURE = re.compile(r"[ \t\xa0]*([―—–])[ \t\xa0]*([^\n―—–]{2,60}?)[ \t\xa0.]*$", re.M)
@@ -232,7 +232,8 @@ class _CueFinder:
         self.particles = {strings.add(k): v for k, v in lex.particle_cues.items()}
         self.speech_only = frozenset(strings.add(w) for w in lex.speech_verbs)
         broad = opts.scope == "attribution"
-        self.objects = frozenset(strings.add(w) for w in lex.object_verbs) if broad else frozenset()
+        objects = lex.object_verbs | lex.speech_object_verbs if broad else lex.speech_object_verbs
+        self.objects = frozenset(strings.add(w) for w in objects)
 
     def candidates(self) -> list[_Candidate]:
         out = []
@@ -258,7 +259,7 @@ class _CueFinder:
         out = []
         for m in _TRANSCRIPT.finditer(ix.text):
             name_span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            body = doc.char_span(m.end(0), m.end(), alignment_mode="expand")
+            body = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
             colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
             if name_span is None or body is None or colon is None or not len(body):
                 continue
@@ -329,8 +330,10 @@ class _CueFinder:
         while verb.pos_ not in _VERB_POS and verb.head.i != verb.i:
             verb = verb.head
         subject = _subject(verb)
-        if verb.pos_ not in _VERB_POS or subject is None:
+        if verb.pos_ not in _VERB_POS or subject is None or verb.i > colon[0].i:
             return None
+        if ix.sent_of[verb.i] != ix.sent_of[colon[0].i]:
+            return None  # the parse ran on into another line
         if ix.seg_of[verb.i] >= 0:
             return None
         end = ix.segments[last].end
@@ -445,7 +448,7 @@ class _CueFinder:
         if lo - 1 < s_lo or doc[lo - 1].text != ",":
             return None  # the clause must follow a comma that closes the reported content
         before_lo, before_hi = _trim(doc, s_lo, lo - 1)
-        if before_hi - before_lo < 3:
+        if before_hi <= before_lo:
             return None
         before_has_verb = any(t.pos_ in _VERB_POS for t in doc[before_lo:before_hi])
         after = hi + 1
@@ -454,11 +457,14 @@ class _CueFinder:
         else:
             after_lo = after_hi = after
         if after_hi - after_lo >= 3:
-            if not before_has_verb:
+            adverbial = doc[before_lo].pos_ in ("ADP", "ADV", "SCONJ") or all(
+                t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in doc[before_lo:before_hi]
+            )
+            if adverbial and not before_has_verb:
                 start, end = after_lo, after_hi  # "In 2008, Trump said, the donation ..."
             else:
                 start, end = before_lo, after_hi  # "The industry, she said, is doing ..."
-        elif before_has_verb:
+        elif before_has_verb and before_hi - before_lo >= 3:
             start, end = before_lo, before_hi
         else:
             return None
@@ -470,7 +476,9 @@ class _CueFinder:
 
     def _quotation_content(self, verb: Token, particle: Token | None) -> _Candidate | None:
         own = _cue_clause_ids(verb)
-        before = self._adjacent_quotation_before(verb.i, own)
+        # "“...,” he said, adding that ...": the quotation is the head verb's, not the gerund's.
+        gerund = verb.dep_ in ("advcl", "conj") and verb.head.lemma in self.speech
+        before = None if gerund else self._adjacent_quotation_before(verb.i, own)
         after = self._adjacent_quotation_after(verb, own)
         if before is not None:
             segs = list(before)
@@ -513,7 +521,7 @@ class _CueFinder:
         ix, doc = self.ix, self.ix.doc
         s_lo, s_hi = ix.sent_bounds[ix.sent_of[verb.i]]
         clause = _reporting_ids(verb)
-        lo = min(clause)
+        lo = min(i for i in clause if not doc[i].is_punct)
         if lo - 1 > s_lo and doc[lo - 1].text == ",":
             start, end = _trim(doc, s_lo, lo - 1)
             while start < end and doc[start].pos_ == "CCONJ":

@@ -21,11 +21,13 @@ _LIST_KEYS = (
     "cognition_verbs",
     "control_verbs",
     "object_verbs",
+    "speech_object_verbs",
     "channel_nouns",
     "label_words",
     "role_nouns",
     "female_words",
     "male_words",
+    "organisation_words",
 )
 _MAP_KEYS = ("particle_cues", "pronouns", "title_abbreviations")
 
@@ -39,11 +41,13 @@ class Lexicon:
     cognition_verbs: frozenset[str]
     control_verbs: frozenset[str]
     object_verbs: frozenset[str]
+    speech_object_verbs: frozenset[str]
     channel_nouns: frozenset[str]
     label_words: frozenset[str]
     role_nouns: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
+    organisation_words: frozenset[str]
     particle_cues: dict[str, frozenset[str]]
     pronouns: dict[str, str]
     title_abbreviations: dict[str, str]

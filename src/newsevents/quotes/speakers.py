@@ -159,10 +159,29 @@ class SpeakerResolver:
             c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children
         )
 
+    def _is_person(self, ent: SpacySpan) -> bool:
+        """PERSON entities, and names the tagger mislabelled that read as a person's: a
+        known given name ("Nadia Petrova"/ORG), an honorific before it ("Mr. Okafor"), or the
+        last name of a PERSON named elsewhere in the article ("Costa" after "Rafael Costa")."""
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ not in ("ORG", "NORP", "FAC"):
+            return False
+        words = _strip_possessive(ent.text).split()
+        if not words or any(w.lower() in self.lex.organisation_words for w in words):
+            return False
+        if ent.start and self.lex.gender_of_word(self.doc[ent.start - 1].lower_) is not None:
+            return True  # "Mr. Okafor"
+        if len(words) == 1:
+            return words[0].lower() in self._full_name_index()  # "Costa" after "Rafael Costa"
+        # Two to four capitalised words with no organisation word: a person's name.
+        return len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace("’", "").isalpha() for w in words)
+
     def _ent_part(self, ent: SpacySpan, *, local: bool) -> _Part:
-        kind = "person" if ent.label_ == "PERSON" else (
-            "group" if ent.label_ in _GROUP_LABELS else "name"
-        )
+        if self._is_person(ent):
+            kind = "person"
+        else:
+            kind = "group" if ent.label_ in _GROUP_LABELS else "name"
         name = self._name(ent)
         gender = self._gender(ent, name) if kind == "person" else None
         return _Part(ent.start_char, ent.end_char, name, kind, local, gender)
@@ -190,22 +209,27 @@ class SpeakerResolver:
         """The fullest form of a person's name in the article ("Kadhimi" -> "Mustafa
         al-Kadhimi"), unless two different people share the last name."""
         text = _strip_possessive(ent.text)
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not self._is_person(ent):
             return text
-        if self._full_names is None:
-            self._full_names = defaultdict(set)
-            for other in self.doc.ents:
-                if other.label_ == "PERSON":
-                    name = _strip_possessive(other.text)
-                    self._full_names[name.split()[-1].lower()].add(name)
         last = text.split()[-1].lower() if text.split() else ""
-        fuller = {n for n in self._full_names.get(last, ()) if n.endswith(text)}
+        fuller = {n for n in self._full_name_index().get(last, ()) if n.endswith(text)}
         longest = max(fuller, key=len, default=text)
         if len([n for n in fuller if len(n.split()) > len(text.split())]) > 1:
             rivals = {n for n in fuller if n != longest and not longest.endswith(n)}
             if rivals:
                 return text
         return longest
+
+    def _full_name_index(self) -> dict[str, set[str]]:
+        """Last name (lower case) -> the PERSON names of the article ending with it."""
+        if self._full_names is None:
+            self._full_names = defaultdict(set)
+            for other in self.doc.ents:
+                if other.label_ == "PERSON":
+                    name = _strip_possessive(other.text)
+                    if name.split():
+                        self._full_names[name.split()[-1].lower()].add(name)
+        return self._full_names
 
     # -- antecedents ---------------------------------------------------------------------
 
@@ -216,7 +240,7 @@ class SpeakerResolver:
             if k >= 0 and self.ix.quotable[k] == 2:
                 continue  # names inside quotations are what was said, not who said it
             sent = self.ix.sent_of[ent.start]
-            if ent.label_ == "PERSON":
+            if self._is_person(ent):
                 self._persons[sent].append(ent)
             elif ent.label_ in _GROUP_LABELS:
                 self._groups[sent].append(ent)

@@ -1,0 +1,84 @@
+"""Phrase coding from words alone (no model): ``code_text`` on phrases written for these
+tests, including phrases that must not code as actors."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.actors import code_text
+
+
+@pytest.mark.parametrize("text, date, code", [
+    # countries, capitals, demonyms, agents
+    ("Iraqi Parliament", None, "IRQLEG"),
+    ("US forces", None, "USAMIL"),
+    ("all American forces", None, "USAMIL"),
+    ("riot police", None, "---COP"),
+    ("the resistance groups", None, "---REB"),
+    ("Iraqi resistance groups", None, "IRQREB"),
+    ("Baghdad", None, "IRQGOV"),
+    ("Washington", None, "USAGOV"),
+    ("the Iraqi people", None, "IRQCVL"),
+    ("Kenyan lawmakers", None, "KENLEG"),
+    ("the Nigerian army", None, "NGAMIL"),
+    ("Pakistani intelligence officials", None, "PAKSPY"),
+    ("Turkey's foreign ministry", None, "TURGOV"),
+    ("a Colombian judge", None, "COLJUD"),
+    ("Egyptian journalists", None, "EGYMED"),
+    ("striking Greek doctors", None, "GRCHLH"),
+    ("Brazilian students", None, "BRAEDU"),
+    ("Somali refugees", None, "SOMREF"),
+    ("Mexican drug cartels", None, "MEXCRM"),
+    ("Lagos police", None, "NGACOP"),
+    ("Chinese warplanes", None, "CHNMIL"),
+    ("soldiers from Chad", None, "TCDMIL"),
+    ("the defence ministry of Kenya", None, "KENGOV"),
+    ("a former minister", None, "---ELI"),
+    ("France's former president", None, "FRAELI"),
+    # organisations and groups, and their members
+    ("Iraq's Popular Mobilization Units", None, "IRQMIL"),
+    ("Daesh", None, "IMGREB"),
+    ("the Daesh terrorist group", None, "IMGREB"),
+    ("Boko Haram fighters", None, "NGAREB"),
+    ("Hezbollah's leader", None, "LBNREB"),
+    ("a Pentagon spokesman", None, "USAMIL"),
+    ("White House officials", None, "USAGOV"),
+    ("the spokesman of the Iraqi Asa'ib Ahl al-Haq resistance movement's political bureau",
+     None, "IRQREB"),
+    ("members of the Houthi movement", None, "YEMREB"),
+    ("UN Security Council", None, "IGOIGO"),
+    ("the World Health Organization", None, "IGOHLH"),
+    ("Kremlin", None, "RUSGOV"),
+    # people, titles, dates
+    ("US President Joe Biden", "2021-08-14", "USAGOV"),
+    ("Iraqi Prime Minister Mustafa al-Kadhimi", "2021-08-14", "IRQGOV"),
+    ("Mustafa Kadhimi", "2021-08-14", "IRQGOV"),
+    ("Iran's Lieutenant General Qassem Soleimani", "2021-08-14", "IRNMIL"),
+    ("Biden", "2015-03-01", "USAGOV"),
+    ("Biden", "2026-03-01", "USAELI"),
+    ("former President Barack Obama", "2021-01-01", "USAELI"),
+    ("Foreign Minister Jane Roe", None, "---GOV"),
+    ("the Mongolian President", None, "MNGGOV"),
+    ("Somalia's prime minister", None, "SOMGOV"),
+    ("Jane Roe, Kenya's deputy foreign minister", None, "KENGOV"),
+    ("Canada's ambassador to Russia", None, "CANGOV"),
+])
+def test_code_text(text, date, code):
+    actor = code_text(text, date=date)
+    assert actor is not None, text
+    assert actor.code == code
+
+
+@pytest.mark.parametrize("text", [
+    "a demand", "puppies", "the weather", "Jane Roe", "the withdrawal of US troops",
+    "yesterday", "coronavirus", "", "us", "turkey sandwiches",
+])
+def test_code_text_nothing(text):
+    assert code_text(text) is None
+
+
+def test_linked_ids_and_names():
+    spokesman = code_text("the spokesman of the Iraqi Asa'ib Ahl al-Haq movement")
+    assert spokesman.id == "IRQ:asaib-ahl-al-haq"
+    forces = code_text("US forces")
+    assert forces.id is None and forces.name == "US forces"
+    assert code_text("Baghdad").name == "Baghdad"

@@ -1,0 +1,135 @@
+"""Mentions of parsed documents: NER entities and agent noun phrases with their codes,
+coreference for surnames, titles, descriptions and pronouns, and ``code_span``. The
+example sentences are written for these tests; the seed article test reads ../shared."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.actors import code_span, unknown_names
+from newsevents.records import ActorRef, Mention
+
+
+def _codes(doc) -> dict[str, str | None]:
+    return {m.text: (m.actor.code if m.actor else None) for m in doc._.mentions}
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    ("Kenyan police fired tear gas at protesters in Nairobi on Monday.", "2024-06-25",
+     {"Kenyan police": "KENCOP", "protesters": "KENOPP", "Nairobi": "KEN"}),
+    ("Baghdad and Washington said the talks were useful.", "2021-07-26",
+     {"Baghdad": "IRQGOV", "Washington": "USAGOV"}),
+    ("US President Joe Biden met Iraqi Prime Minister Mustafa al-Kadhimi at the White House.",
+     "2021-07-26", {"Joe Biden": "USAGOV", "Mustafa al-Kadhimi": "IRQGOV", "White House": "USAGOV"}),
+    ("The weather was mild and the harvest was good.", "2021-07-26", {}),
+])
+def test_mentions(make_doc, text, dct, expected):
+    doc = make_doc(text, dct)
+    codes = _codes(doc)
+    for name, code in expected.items():
+        assert codes.get(name) == code, (name, codes)
+    if not expected:
+        assert all(code is None for code in codes.values())
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    # a surname after the full name
+    ("Kenyan President William Ruto flew to Addis Ababa. Ruto met officials there.",
+     "Ruto", "KENGOV"),
+    # "the president" after a titled full mention
+    ("Kenyan President William Ruto flew to Addis Ababa. The president met officials there.",
+     "president", "KENGOV"),
+    # "he" after a full mention
+    ("Iraqi Prime Minister Mustafa al-Kadhimi spoke on Sunday. He said the talks went well.",
+     "He", "IRQGOV"),
+    # a named person after an unnamed description of the same role
+    ("The spokesman of the Hezbollah movement warned Israel on Friday. "
+     "\u201cWe are ready,\u201d Hassan Zaidan told reporters.", "Hassan Zaidan", "LBNREB"),
+    # a definite description after a named body
+    ("Iraq's parliament voted on Monday. The parliament also elected a speaker.",
+     "parliament", "IRQLEG"),
+])
+def test_coreference(make_doc, text, mention, code):
+    doc = make_doc(text, "2024-01-15")
+    found = [m for m in doc._.mentions if m.text.lower().endswith(mention.lower())]
+    assert found, _codes(doc)
+    actor = found[-1].actor
+    assert actor is not None and actor.code == code
+
+
+def test_pronoun_without_antecedent_is_not_a_mention(make_doc):
+    doc = make_doc("He said it would rain.", "2024-01-15")
+    assert [m for m in doc._.mentions if m.label == "PRON"] == []
+
+
+def test_mentions_are_ordered_and_in_bounds(make_doc):
+    doc = make_doc("Turkish troops and Syrian rebels clashed near Aleppo, Syrian state media said.",
+                   "2024-01-15")
+    starts = [m.start for m in doc._.mentions]
+    assert starts == sorted(starts)
+    for m in doc._.mentions:
+        assert doc.text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, start, end, code", [
+    ("Israeli troops raided the camp before dawn.", 0, 2, "ISRMIL"),
+    ("The rebels said the Sudanese army shelled the town.", 4, 7, "SDNMIL"),
+    ("The rebels said the Sudanese army shelled the town.", 8, 10, None),
+])
+def test_code_span(make_doc, text, start, end, code):
+    doc = make_doc(text, "2024-01-15")
+    actor = code_span(doc[start:end])
+    assert (actor.code if actor else None) == code
+
+
+def test_code_span_uses_document_context(make_doc):
+    doc = make_doc("Kenyan President William Ruto spoke first. Then he left.", "2024-01-15")
+    he = next(t for t in doc if t.lower_ == "he")
+    assert code_span(doc[he.i:he.i + 1]).code == "KENGOV"
+
+
+def test_unknown_names():
+    unknown = ActorRef(None, "Popular Front", None, "REB")
+    mentions = [
+        Mention(0, 5, "the Popular Front", "ORG", unknown),
+        Mention(0, 5, "Popular Front's", "ORG", unknown),
+        Mention(0, 5, "Jane Roe", "PERSON", None),
+        Mention(0, 5, "Joe Biden", "PERSON", ActorRef("USA:biden-joe", "Joe Biden", "USA", "GOV")),
+        Mention(0, 5, "police", "NP", None),
+    ]
+    assert unknown_names(mentions, top=5) == [("Popular Front", 2), ("Jane Roe", 1)]
+    assert unknown_names([], top=5) == []
+
+
+SEED_ACTORS = [
+    # (text of the mention, code, id or None) as DESIGN.md / issue 4 require
+    ("Asa'ib Ahl al-Haq resistance movement's political bureau", "IRQREB", "IRQ:asaib-ahl-al-haq"),
+    ("Mahmoud al-Rubaie", "IRQREB", "IRQ:asaib-ahl-al-haq"),
+    ("Joe Biden", "USAGOV", "USA:biden-joe"),
+    ("Mustafa al-Kadhimi", "IRQGOV", "IRQ:al-kadhimi-mustafa"),
+    ("Baghdad", "IRQGOV", "IRQ"),
+    ("Washington", "USAGOV", "USA"),
+    ("Qassem Soleimani", "IRNMIL", "IRN:soleimani-qassem"),
+    ("Daesh terrorist group", "IMGREB", "IMG:isis"),
+    ("Iraqi Parliament", "IRQLEG", None),
+    ("US forces", "USAMIL", None),
+    ("Iraqi resistance groups", "IRQREB", None),
+    ("all American forces", "USAMIL", None),
+    ("US military", "USAMIL", None),
+]
+
+
+@pytest.mark.shared
+def test_seed_article_actors(shared: Path, make_doc):
+    text = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
+    doc = make_doc(text, "2021-08-14")
+    mentions = doc._.mentions
+    for name, code, actor_id in SEED_ACTORS:
+        found = [m for m in mentions if m.text.endswith(name) and m.actor is not None]
+        assert found, f"no coded mention ending {name!r}"
+        assert any(m.actor.code == code for m in found), (name, [m.actor for m in found])
+        if actor_id:
+            assert any(m.actor.id == actor_id for m in found), (name, [m.actor for m in found])
+    he = next(m for m in mentions if m.text == "He")
+    assert he.actor is not None and he.actor.id == "IRQ:asaib-ahl-al-haq"

@@ -1,0 +1,216 @@
+"""Quote extraction, table-driven: every form the extractor handles, and sentences that
+must yield no quote. Sentences are written for this project.
+
+Each expected quote is (kind, speaker, cue, start of content); ``None`` in a slot means
+"not checked". Quotes are compared in text order and their number must match exactly.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.quotes import QuoteOptions, extract_quotes
+
+Q = tuple[str, str | None, str | None, str | None]
+
+CASES: list[tuple[str, str, list[Q]]] = [
+    # -- direct: quote first ------------------------------------------------------------
+    ("qf-curly", "“We will rebuild every bridge,” Governor Alan Marsh said on Monday.",
+     [("direct", "Alan Marsh", "said", "“We will rebuild")]),
+    ("qf-straight", '"We will rebuild every bridge," Governor Alan Marsh said.',
+     [("direct", "Alan Marsh", "said", '"We will rebuild')]),
+    ("qf-inverted", "“The border will stay open,” said Carla Ruiz, a spokeswoman for the ministry.",
+     [("direct", "Carla Ruiz", "said", "“The border")]),
+    ("qf-told", "“Nobody wants another war,” Omar Haddad told reporters in Amman.",
+     [("direct", "Omar Haddad", "told", "“Nobody wants")]),
+    ("qf-question", "“Who will pay for the new wall?” the senator asked.",
+     [("direct", "the senator", "asked", "“Who will pay")]),
+    ("qf-exclaim", "“Get out of our country!” the protesters shouted outside the embassy.",
+     [("direct", "the protesters", "shouted", "“Get out")]),
+    ("qf-short", "“Never,” Mr. Okafor replied.", [("direct", "Okafor", "replied", "“Never")]),
+    ("qf-channel", "“The talks failed,” the foreign ministry said in a statement on Sunday.",
+     [("direct", "the foreign ministry", "said in a statement", "“The talks failed")]),
+    ("qf-nyt-marks", "''We are not leaving,'' said Pedro Alves, the union leader.",
+     [("direct", "Pedro Alves", "said", "''We are not leaving")]),
+    ("qf-nested", "“They told us ‘go home’ and we refused,” Amina Yusuf said.",
+     [("direct", "Amina Yusuf", "said", "“They told us ‘go home’")]),
+    ("qf-nested-double", "“My answer was “no” from the very start,” Lena Park said.",
+     [("direct", "Lena Park", "said", "“My answer was “no”")]),
+    ("qf-according", "“The dam could fail within days,” according to a report by the water agency.",
+     [("direct", None, "according to", "“The dam could fail")]),
+    ("qf-adding", "“We have done our part,” Mr. Tanaka said, adding that the rest was up to Congress.",
+     [("direct", "Tanaka", "said", "“We have done our part"),
+      ("indirect", "Tanaka", "adding", "that the rest")]),
+    # -- direct: speaker first -----------------------------------------------------------
+    ("sf-colon", "The minister said: “We will not accept foreign troops on our soil.”",
+     [("direct", "The minister", "said", "“We will not accept")]),
+    ("sf-comma", "Ruth Adler said, “The budget is a moral document.”",
+     [("direct", "Ruth Adler", "said", "“The budget is")]),
+    ("sf-told", "Ruth Adler told the committee, “The budget is a moral document.”",
+     [("direct", "Ruth Adler", "told", "“The budget is")]),
+    ("sf-that-quote", "Ruth Adler said that “the budget is a moral document.”",
+     [("direct", "Ruth Adler", "said", "that “the budget")]),
+    ("sf-added", "He added: “We will be back next year.”", [("direct", "He", "added", "“We will be back")]),
+    # -- interrupted and continued quotations --------------------------------------------------
+    ("interrupted", "“The vote was rigged,” Peter Lang said, “and everyone knows it.”",
+     [("direct", "Peter Lang", "said", "“The vote was rigged")]),
+    ("continued-sentence",
+     "“We knew the risks,” Sara Cole said. “We went anyway because the people needed food.”",
+     [("direct", "Sara Cole", "said", "“We knew the risks")]),
+    ("multi-paragraph",
+     "Maria Santos said: “The first shipment arrived on Monday.\n\n"
+     "“The second will come next week if the road stays open.”",
+     [("direct", "Maria Santos", "said", "“The first shipment")]),
+    ("colon-next-paragraph",
+     "Senator Joan Pike made the following comment:\n\n“We cannot cut taxes and raise spending at once.”",
+     [("direct", "Joan Pike", "made", "“We cannot cut taxes")]),
+    ("signed-dash", "“This election is about our children and their future.” ― Dolores Vega",
+     [("direct", "Dolores Vega", "―", "“This election")]),
+    ("transcript",
+     "WALLACE: Governor, will you debate again next week?\n\nPENCE: Well, the answer is yes, we will.",
+     [("direct", "WALLACE", ":", "Governor, will you"), ("direct", "PENCE", ":", "Well, the answer")]),
+    # -- indirect ------------------------------------------------------------------------
+    ("ind-that", "The army said that two soldiers were wounded in the attack.",
+     [("indirect", "The army", "said", "that two soldiers")]),
+    ("ind-no-that", "The spokesman says the United States does not want to leave Iraq.",
+     [("indirect", "The spokesman", "says", "the United States")]),
+    ("ind-told", "Prime Minister Lucas Brandt told parliament that the budget would be balanced.",
+     [("indirect", "Lucas Brandt", "told", "that the budget")]),
+    ("ind-statement", "The ministry said in a statement on Monday that the border would reopen.",
+     [("indirect", "The ministry", "said in a statement", "that the border")]),
+    ("ind-warned", "Officials warned that the river could flood the city by Friday.",
+     [("indirect", "Officials", "warned", "that the river")]),
+    ("ind-asked", "Reporters asked whether the talks would resume.",
+     [("indirect", "Reporters", "asked", "whether the talks")]),
+    ("ind-denied", "The company denied that it had paid any bribes.",
+     [("indirect", "The company", "denied", "that it had paid")]),
+    ("ind-accused", "The opposition accused the government of rigging the vote.",
+     [("indirect", "The opposition", "accused", "the government of rigging")]),
+    ("ind-vowed", "The rebels vowed to retake the city before winter.",
+     [("indirect", "The rebels", "vowed", "to retake the city")]),
+    ("ind-according-first", "According to the report, the troops will leave by December.",
+     [("indirect", None, "According to", "the troops will leave")]),
+    ("ind-according-last", "The troops will leave by December, according to the report.",
+     [("indirect", None, "according to", "The troops will leave")]),
+    ("ind-reporting-last", "The troops will leave by March, the defence minister said.",
+     [("indirect", "the defence minister", "said", "The troops will leave")]),
+    ("ind-parenthetical", "The ceasefire, the general said, was holding in the north.",
+     [("indirect", "the general", "said", "The ceasefire")]),
+    ("ind-pointed-out", "Analysts pointed out that oil prices had doubled since March.",
+     [("indirect", "Analysts", "pointed out", "that oil prices")]),
+    ("ind-called-for", "The union called for the resignation of the transport minister.",
+     [("indirect", "The union", "called for", "the resignation")]),
+    # -- mixed ---------------------------------------------------------------------------
+    ("mixed", "Ms. Ortiz said the new law would “punish the poorest families in the state.”",
+     [("mixed", "Ortiz", "said", "the new law would")]),
+    ("mixed-leading", "The plan, she said, “will not survive its first winter.”",
+     [("mixed", "she", "said", "The plan")]),
+    # -- speakers ------------------------------------------------------------------------
+    ("pronoun",
+     "Mahmoud Karimi spoke to the Arabic-language network on Saturday. "
+     "He added that the people were still waiting for the troops to leave.",
+     [("indirect", "Mahmoud Karimi", "added", "that the people")]),
+    ("pronoun-after-quote",
+     "“The talks are over,” Nadia Petrova said. She added that a new round could start in May.",
+     [("direct", "Nadia Petrova", "said", "“The talks"),
+      ("indirect", "Nadia Petrova", "added", "that a new round")]),
+    ("pronoun-gender",
+     "Mrs. Alvarez met Mr. Brooks in Denver on Tuesday. She said the meeting had gone well.",
+     [("indirect", "Alvarez", "said", "the meeting")]),
+    ("pronoun-group",
+     "The Central Bank raised rates again. They said inflation was still too high.",
+     [("indirect", "The Central Bank", "said", "inflation")]),
+    ("description",
+     "Ministry spokesman Ali Farouk spoke after the vote. The spokesman said the result was final.",
+     [("indirect", "Ali Farouk", "said", "the result")]),
+    ("joint",
+     "Kenya and Uganda said in a joint statement that the border dispute was settled.",
+     [("indirect", "Kenya and Uganda", "said in a joint statement", "that the border")]),
+    ("joint-titles",
+     "President Ana Lopes and Prime Minister Jonas Berg declared that the treaty would be signed.",
+     [("indirect", "Ana Lopes and Jonas Berg", "declared", "that the treaty")]),
+    ("full-name",
+     "Defence Minister Rafael Costa visited the base. “We are ready,” Costa said.",
+     [("direct", "Rafael Costa", "said", "“We are ready")]),
+    # -- headlines -----------------------------------------------------------------------
+    ("headline-content-first", "US not to exit Iraq before reaching its goals: Resistance group\n\nText.",
+     [("indirect", "Resistance group", ":", "US not to exit")]),
+    ("headline-speaker-first", "Minister: ‘We will not leave the city’\n\nText follows here.",
+     [("direct", "Minister", ":", "‘We will not leave")]),
+    # -- robustness: unbalanced and odd marks never fail ---------------------------------------
+    ("unbalanced-open", "Mr. Reyes said, “We will fight on and we will win.\n\nThe vote is on Sunday.",
+     [("direct", "Reyes", "said", "“We will fight on")]),
+    ("stray-close", "The vote is on Sunday.” Mr. Reyes said nothing else.", []),
+    ("lone-mark", "“", []),
+    ("marks-only", "“ ” \" '' ‘ ’", []),
+    # -- no quote --------------------------------------------------------------------------
+    ("none-scare-quote", "The so-called “peace dividend” never arrived.", []),
+    ("none-scare-one-word", "Critics called the plan a “disaster.”", []),
+    ("none-book-title", "She was reading “The Art of the Deal” on the train to Boston.", []),
+    ("none-film-title", "The film “Casablanca” was shown in the town square.", []),
+    ("none-show-title", "He appeared on “Meet the Press,” where he discussed taxes.", []),
+    ("none-term", "Officials used the term “soft power” in their report.", []),
+    ("none-nickname", "Marcel Lehel, the hacker known as “Guccifer,” was extradited.", []),
+    ("none-plain", "Officials met in Geneva on Monday to discuss the ceasefire.", []),
+    ("none-said-nothing", "The minister said nothing about the strike.", []),
+    ("none-asked-about", "Asked about the vote, the mayor smiled and walked away.", []),
+    ("none-cognition", "The general believes that the war will end by spring.", []),
+    ("none-apostrophes", "The voters’ anger didn’t fade, and the party’s leaders knew it.", []),
+    ("none-inches", 'The storm dropped 12" of snow on the town.', []),
+]
+
+
+def _check(quotes, expected: list[Q]) -> None:
+    got = [(q.kind, q.speaker.text if q.speaker else None, q.cue.text if q.cue else None, q.text)
+           for q in quotes]
+    assert len(got) == len(expected), f"got {got}"
+    for (kind, speaker, cue, text), (e_kind, e_speaker, e_cue, e_start) in zip(got, expected):
+        assert kind == e_kind, got
+        if e_speaker is not None:
+            assert speaker == e_speaker, got
+        if e_cue is not None:
+            assert cue == e_cue, got
+        if e_start is not None:
+            assert text.startswith(e_start), got
+
+
+@pytest.mark.parametrize("name, text, expected", CASES, ids=[c[0] for c in CASES])
+def test_quotes(bare_nlp, name, text, expected):
+    doc = bare_nlp(text)
+    quotes = list(extract_quotes(doc))
+    _check(quotes, expected)
+    for q in quotes:  # offsets always index the text
+        assert doc.text[q.start : q.end] == q.text
+        assert doc.text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def test_table_is_large_enough():
+    assert len(CASES) >= 60
+    assert sum(1 for _, _, expected in CASES if not expected) >= 12
+
+
+@pytest.mark.parametrize(
+    "options, text, kinds",
+    [
+        (QuoteOptions(), "The general believes that the war will end by spring.", []),
+        (QuoteOptions(include_cognition=True), "The general believes that the war will end.",
+         ["indirect"]),
+        (QuoteOptions(), "Senator Ruiz endorsed the governor on Friday.", []),
+        (QuoteOptions(scope="attribution"), "Senator Ruiz endorsed the governor on Friday.",
+         ["indirect"]),
+        (QuoteOptions(headline_quotes=False), "Troops to stay in the north: Army chief\n\nText.", []),
+    ],
+)
+def test_options(bare_nlp, options, text, kinds):
+    assert [q.kind for q in extract_quotes(bare_nlp(text), options=options)] == kinds
+
+
+def test_extract_does_not_change_the_doc(bare_nlp):
+    doc = bare_nlp("“We will win,” Ms. Diaz said.")
+    before = (doc.to_bytes(), doc._.quotes)
+    list(extract_quotes(doc))
+    assert (doc.to_bytes(), doc._.quotes) == before
+
+
+def test_unparsed_doc_yields_only_headlines(bare_nlp):
+    doc = bare_nlp.make_doc("“We will win,” Ms. Diaz said.")
+    assert list(extract_quotes(doc)) == []
