@@ -131,7 +131,7 @@ def test_kill_minus_nine_five_times_then_resume_stores_each_article_once(tmp_pat
     _write_corpus(folder, n)
     db = tmp_path / "kill.duckdb"
     config = tmp_path / "small_batches.toml"
-    config.write_text("[nlp]\nbatch_size = 4\n")  # writes land continuously, not in bulk
+    config.write_text("[nlp]\nbatch_size = 4\n[store]\nbatch_size = 4\n")  # continuous writes
     cmd = [sys.executable, "-m", "newsevents.cli", "run", str(folder), "--db", str(db),
            "--config", str(config)]
     rng = random.Random(11)

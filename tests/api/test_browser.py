@@ -170,3 +170,41 @@ def test_injected_markup_is_shown_as_text_and_never_runs(page, base_url):
     assert page.locator("a[href^='javascript:']").count() == 0
     _shot(page, "article-injection")
     assert page.problems == []  # no alert() dialog ran
+
+
+@pytest.fixture(scope="module")
+def examples_url(examples_store):
+    from newsevents.api import create_app
+
+    with _Server(create_app(examples_store)) as url:
+        yield url
+
+
+def test_pages_of_the_examples_store(page, examples_url):
+    """The store `make run` serves: its overview draws, and its most quoted article shows
+    highlighted quotes with their speakers."""
+    import httpx
+
+    page.goto(f"{examples_url}/")
+    page.wait_for_selector("#overview-timeline[data-ready='true']")
+    page.wait_for_selector("#overview-network[data-ready='true']")
+    assert page.locator("#overview-timeline svg rect.mark").count() > 0
+    _shot(page, "examples-overview")
+    articles = httpx.get(f"{examples_url}/api/articles", trust_env=False).json()["items"]
+    quoted = max(articles, key=lambda a: a["quotes"])
+    page.goto(f"{examples_url}/articles/{quoted['id']}")
+    assert page.locator("#article-text .ann-quote").count() > 0
+    assert page.locator("#article-text .ann-speaker").count() > 0
+    assert page.locator("#article-text .ann-trigger").count() > 0
+    page.locator("#article-text .ann-speaker").first.click()
+    assert page.locator("#record-body .record-speaker").count() == 1
+    _shot(page, "examples-article")
+    page.goto(f"{examples_url}/events")
+    _shot(page, "examples-events")
+    actors = httpx.get(f"{examples_url}/api/actors", trust_env=False).json()["items"]
+    if actors:
+        page.goto(f"{examples_url}/actors/{actors[0]['id']}")
+        page.wait_for_selector("#actor-timeline[data-ready='true']")
+        assert page.locator("#actor-timeline svg .mark").count() > 0
+        _shot(page, "examples-actor")
+    assert page.problems == []

@@ -45,7 +45,23 @@ def _query(pairs: list[tuple[str, Any]] | dict[str, Any], **changes: Any) -> str
     return urlencode([(k, str(v)) for k, v in items if v not in (None, "")])
 
 
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def _quoted(text: str | None) -> str:
+    """``text`` in curly quotes, unless it already starts with a quotation mark (a
+    direct quote's text includes its own marks)."""
+    text = (text or "").strip()
+    return text if text[:1] in _QUOTE_MARKS else f"“{text}”"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
 FILTERS = {
+    "quoted": _quoted,
+    "plural": _plural,
     "quad_label": lambda q: QUAD_LABELS.get(q, "—") if q else "—",
     "safe_url": _safe_url,
     "qs": _query,

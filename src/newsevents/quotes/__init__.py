@@ -31,6 +31,7 @@ __all__ = [
     "extract_quotes",
     "find_segments",
     "load_lexicon",
+    "options_from_config",
 ]
 
 _OPTION_NAMES = tuple(f.name for f in dataclasses.fields(QuoteOptions))

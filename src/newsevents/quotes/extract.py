@@ -351,7 +351,11 @@ class _CueFinder:
         if lemma in self.particles:
             allowed = self.particles[lemma]
             particle = next(
-                (c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in allowed),
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in ("prt", "prep", "dobj") and c.lower_ in allowed
+                ),
                 None,
             )
         is_speech = lemma in self.speech
@@ -506,6 +510,8 @@ class _CueFinder:
         lead = doc[lo:hi]
         if not len(lead) or "\n" in lead.text or lead[-1].text == ":":
             return
+        if not self._continues_sentence(cand.segments[0]):
+            return  # '(“I want my dues back,” wrote ...': a quotation standing alone
         if any(t.text in _SENTENCE_END or ix.seg_of[t.i] >= 0 for t in lead):
             return
         while lo < hi and doc[lo].pos_ == "CCONJ":
@@ -513,6 +519,13 @@ class _CueFinder:
         if lo < hi:
             cand.start = doc[lo].idx
             cand.direct = False
+
+    def _continues_sentence(self, k: int) -> bool:
+        """Whether quotation ``k`` opens in lower case, carrying on a sentence begun
+        outside it ('he "made a strategic mistake"') rather than standing alone."""
+        seg = self.ix.segments[k]
+        inner = self.ix.text[seg.inner_start : seg.inner_end].lstrip(" \"“‘'[(.…")
+        return inner[:1].islower()
 
     def _widen_mixed(self, cand: _Candidate, verb: Token) -> None:
         """Speaker-first quotations that are only part of the reported sentence make it a
@@ -522,11 +535,18 @@ class _CueFinder:
         s_lo, s_hi = ix.sent_bounds[ix.sent_of[verb.i]]
         clause = _reporting_ids(verb)
         lo = min(i for i in clause if not doc[i].is_punct)
-        if lo - 1 > s_lo and doc[lo - 1].text == ",":
+        if lo - 1 > s_lo and doc[lo - 1].text == "," and self._continues_sentence(cand.segments[0]):
             start, end = _trim(doc, s_lo, lo - 1)
             while start < end and doc[start].pos_ == "CCONJ":
                 start += 1
-            if end - start >= 2 and any(not t.is_punct for t in doc[start:end]):
+            lead = doc[start:end]
+            # Only a bare noun phrase ("The plan, she said, “will ...”"), not an opening
+            # clause or phrase ("Noting that ..., Tester added: “...”").
+            if (
+                len(lead)
+                and lead[0].pos_ not in ("ADP", "SCONJ", "ADV", "VERB")
+                and not any(t.pos_ in _VERB_POS for t in lead)
+            ):
                 cand.start = min(cand.start, doc[start].idx)
                 cand.direct = False
         last = ix.seg_tokens[cand.segments[-1]][1]
@@ -536,7 +556,7 @@ class _CueFinder:
             return
         tail_lo, tail_hi = _trim(doc, last, s_hi)
         tail = doc[tail_lo:tail_hi]
-        if len(tail) and doc[last].text != "," and all(ix.seg_of[t.i] < 0 for t in tail):
+        if len(tail) and doc[last].text != ",":
             if not any(t.lemma in self.speech and t.pos_ in _VERB_POS for t in tail):
                 cand.end = max(cand.end, tail[-1].idx + len(tail[-1].text))
                 cand.direct = False

@@ -67,7 +67,7 @@
 
   function frame(element, buckets, maxValue, height) {
     var width = Math.max(element.clientWidth || 0, 320);
-    var m = { top: 10, right: 12, bottom: 42, left: 44 };
+    var m = { top: 10, right: 34, bottom: 42, left: 44 };
     var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height,
                           role: "img", "class": "chart-svg" });
     var plot = { x: m.left, y: m.top, w: width - m.left - m.right, h: height - m.top - m.bottom };
@@ -154,18 +154,21 @@
     legend(element, series);
   }
 
-  /* A force-directed layout (Fruchterman-Reingold), started from a circle so that the
-   * same data always gives the same picture. */
-  function layout(nodes, edges, width, height) {
+  /* A force-directed layout (Fruchterman-Reingold) of one connected group of nodes inside
+   * a box, started from a circle so that the same data always gives the same picture. */
+  function layout(nodes, edges, box) {
     var n = nodes.length;
-    var cx = width / 2, cy = height / 2, radius = Math.min(width, height) * 0.38;
+    var cx = box.x + box.w / 2, cy = box.y + box.h / 2;
+    var radius = Math.min(box.w, box.h) * 0.35;
     nodes.forEach(function (node, i) {
-      node.x = cx + radius * Math.cos(2 * Math.PI * i / n);
-      node.y = cy + radius * Math.sin(2 * Math.PI * i / n);
+      var angle = -Math.PI / 2 + 2 * Math.PI * i / n;  // a pair stands one above the other
+      node.x = cx + radius * Math.cos(angle);
+      node.y = cy + radius * Math.sin(angle);
     });
-    var k = Math.sqrt(width * height / Math.max(n, 1)) * 0.45;
-    var temperature = width / 8;
-    for (var step = 0; step < 250; step++) {
+    if (n < 3) return;
+    var k = Math.sqrt(box.w * box.h / n) * 0.6;
+    var temperature = box.w / 6;
+    for (var step = 0; step < 200; step++) {
       nodes.forEach(function (a) { a.dx = 0; a.dy = 0; });
       for (var i = 0; i < n; i++) {
         for (var j = i + 1; j < n; j++) {
@@ -185,16 +188,49 @@
         e.target.dx += dx / d * force; e.target.dy += dy / d * force;
       });
       nodes.forEach(function (a) {
-        // A pull to the centre keeps unconnected parts of the graph together on screen.
-        a.dx += (cx - a.x) * 0.8; a.dy += (cy - a.y) * 0.8;
         var d = Math.max(Math.sqrt(a.dx * a.dx + a.dy * a.dy), 0.01);
         a.x += a.dx / d * Math.min(d, temperature);
         a.y += a.dy / d * Math.min(d, temperature);
-        a.x = Math.min(width - 60, Math.max(60, a.x));
-        a.y = Math.min(height - 34, Math.max(24, a.y));
+        a.x = Math.min(box.x + box.w - 40, Math.max(box.x + 40, a.x));
+        a.y = Math.min(box.y + box.h - 26, Math.max(box.y + 14, a.y));
       });
       temperature *= 0.97;
     }
+  }
+
+  /* Connected groups of nodes (union-find), largest first. */
+  function groups(nodes, edges) {
+    var parent = {};
+    function find(key) {
+      while (parent[key] !== key) { parent[key] = parent[parent[key]]; key = parent[key]; }
+      return key;
+    }
+    nodes.forEach(function (nd) { parent[nd.key] = nd.key; });
+    edges.forEach(function (e) { parent[find(e.source.key)] = find(e.target.key); });
+    var byRoot = {};
+    nodes.forEach(function (nd) {
+      var root = find(nd.key);
+      (byRoot[root] = byRoot[root] || { nodes: [], edges: [] }).nodes.push(nd);
+    });
+    edges.forEach(function (e) { byRoot[find(e.source.key)].edges.push(e); });
+    return Object.keys(byRoot).map(function (k) { return byRoot[k]; })
+      .sort(function (a, b) { return b.nodes.length - a.nodes.length; });
+  }
+
+  /* Each group gets a box sized by its number of nodes; boxes fill rows left to right.
+   * Returns the height used. */
+  function place(parts, width) {
+    var x = 0, y = 0, rowHeight = 0;
+    parts.forEach(function (part) {
+      var size = Math.sqrt(part.nodes.length);
+      var w = Math.min(width, Math.max(150, 120 * size)), h = Math.max(145, 100 * size);
+      if (x + w > width) { x = 0; y += rowHeight; rowHeight = 0; }
+      layout(part.nodes, part.edges.filter(function (e) { return e.source !== e.target; }),
+             { x: x, y: y, w: w, h: h });
+      x += w;
+      rowHeight = Math.max(rowHeight, h);
+    });
+    return y + rowHeight + 12;
   }
 
   function conflictColor(share) {
@@ -209,7 +245,7 @@
     if (!dyads || !dyads.length) {
       return empty(element, "No actor-recipient pairs to draw.");
     }
-    var width = Math.max(element.clientWidth || 0, 320), height = options.height || 420;
+    var width = Math.max(element.clientWidth || 0, 320);
     var byKey = {}, nodes = [], edges = [];
     function node(actor) {
       var key = actor.id || ("name:" + actor.name);
@@ -225,7 +261,7 @@
       edges.push({ source: s, target: t, dyad: d });
     });
     nodes.sort(function (a, b) { return b.weight - a.weight || (a.key < b.key ? -1 : 1); });
-    layout(nodes, edges.filter(function (e) { return e.source !== e.target; }), width, height);
+    var height = Math.max(place(groups(nodes, edges), width), options.minHeight || 200);
     var maxCount = Math.max.apply(null, dyads.map(function (d) { return d.count; }));
     var svg = el("svg", { width: width, height: height, viewBox: "0 0 " + width + " " + height,
                           role: "img", "class": "chart-svg network" });
