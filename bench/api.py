@@ -204,7 +204,9 @@ def main(argv: list[str] | None = None) -> dict:
         replicated = time.perf_counter() - started
         print(f"store: {counts} (processed {sources} in {processed:.1f} s, "
               f"replicated in {replicated:.1f} s)", flush=True)
+        load_before = _load()
         rows = measure(path, repeats=args.repeats)
+        load_after = _load()
 
     width = max(len(r["request"]) for r in rows)
     print(f"\n{'request'.ljust(width)}  median ms   p90 ms   target   matching")
@@ -213,14 +215,24 @@ def main(argv: list[str] | None = None) -> dict:
         flag = "" if not r["target_ms"] or r["median_ms"] < r["target_ms"] else "  OVER"
         print(f"{r['request'].ljust(width)}  {r['median_ms']:9.1f}  {r['p90_ms']:7.1f}  "
               f"{target:>6}   {r['matching'] if r['matching'] is not None else '':>8}{flag}")
+    print(f"load average (1 min) before/after: {load_before} / {load_after} "
+          f"on {_cpus()} CPUs")
     result = {"store": counts, "sources": sources, "repeats": args.repeats,
               "machine": {"python": platform.python_version(), "cpus": _cpus(),
-                          "platform": platform.platform()},
+                          "platform": platform.platform(),
+                          "load_average_1min": [load_before, load_after]},
               "requests": rows}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
     print(f"\nwritten to {args.out}")
     return result
+
+
+def _load() -> float | None:
+    """The 1-minute load average: other work on the machine inflates latencies."""
+    import os
+
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
 
 
 def _cpus() -> int:

@@ -10,8 +10,10 @@ current roles); when the text yields no country the context text is coded for on
   count as IGO;
 * sector accuracy — over cases whose expected ``code_1`` is one of our sectors (an "In" list
   counts when any member is ours); NGEC-only codes (AGR, PRM, UNK, PRE, JNK...) are left out;
-* the same two on the cases with an explicit query date; also reported: the share of
-  cases expecting no actor (``code`` is None) for which we return None.
+* the same two on the cases given a query date ("query_date_": any non-empty date
+  argument, "today" included, which NGEC resolves to the day it ran) and on those given an
+  explicit calendar date ("dated_"); also reported: the share of cases expecting no actor
+  (``code`` is None) for which we return None.
 
 The cases are split for tuning: ``dev`` = even positions in file order, ``test`` = odd
 positions; rules were tuned looking at dev misses only, test is reported.
@@ -97,6 +99,7 @@ def load_ngec(shared: Path, split: str = "all") -> list[dict[str, Any]]:
         case: dict[str, Any] = {
             "test": row["test"], "text": args[0], "context": args[1] if len(args) > 1 else "",
             "date": parse_query_date(date_text), "null": "code" in expected,
+            "query_date": bool(date_text.strip()),
         }
         if (c := expected.get("code.country")) and c["op"] == "Eq":
             case["country"] = COUNTRY_ALIASES.get(c["value"], c["value"])
@@ -127,23 +130,20 @@ def score_ngec(cases: list[dict[str, Any]]) -> dict[str, Any]:
         got_country = actor.country if actor else None
         got_sector = actor.sector if actor else None
         dated = case["date"] is not None
+        subsets = [""] + ["query_date_"] * case["query_date"] + ["dated_"] * dated
         wrong = []
         if case.get("country"):
             ok = got_country == case["country"]
-            tallies["country_n"] += 1
-            tallies["country_ok"] += ok
-            if dated:
-                tallies["dated_country_n"] += 1
-                tallies["dated_country_ok"] += ok
+            for prefix in subsets:
+                tallies[prefix + "country_n"] += 1
+                tallies[prefix + "country_ok"] += ok
             if not ok:
                 wrong.append(f"country {got_country} != {case['country']}")
         if case.get("sector"):
             ok = got_sector in case["sector"]
-            tallies["sector_n"] += 1
-            tallies["sector_ok"] += ok
-            if dated:
-                tallies["dated_sector_n"] += 1
-                tallies["dated_sector_ok"] += ok
+            for prefix in subsets:
+                tallies[prefix + "sector_n"] += 1
+                tallies[prefix + "sector_ok"] += ok
             if not ok:
                 wrong.append(f"sector {got_sector} != {'/'.join(case['sector'])}")
         if case["null"]:
@@ -162,6 +162,10 @@ def score_ngec(cases: list[dict[str, Any]]) -> dict[str, Any]:
         "cases": len(cases),
         "country_accuracy": ratio("country_ok", "country_n"), "country_n": tallies["country_n"],
         "sector_accuracy": ratio("sector_ok", "sector_n"), "sector_n": tallies["sector_n"],
+        "query_date_country_accuracy": ratio("query_date_country_ok", "query_date_country_n"),
+        "query_date_country_n": tallies["query_date_country_n"],
+        "query_date_sector_accuracy": ratio("query_date_sector_ok", "query_date_sector_n"),
+        "query_date_sector_n": tallies["query_date_sector_n"],
         "dated_country_accuracy": ratio("dated_country_ok", "dated_country_n"),
         "dated_country_n": tallies["dated_country_n"],
         "dated_sector_accuracy": ratio("dated_sector_ok", "dated_sector_n"),

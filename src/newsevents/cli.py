@@ -44,7 +44,8 @@ def _db_path(db: Optional[Path], cfg: Config) -> Path:
 
 
 def _fail(error: Exception) -> None:
-    console.print(f"[bold red]error:[/] {error}")
+    # Plain text, never re-wrapped: users grep these messages for paths and codes.
+    typer.echo(f"error: {error}", err=True)
     raise typer.Exit(2)
 
 

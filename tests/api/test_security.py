@@ -106,7 +106,12 @@ def test_ingest_stores_a_posted_article(ingest_client):
     again = ingest_client.post("/api/articles", headers=AUTH,
                                json={"text": ARTICLE_TEXT, "title": "Chile and Peru discuss "
                                      "trade", "published": "2024-03-04"})
-    assert again.status_code in (200, 409)  # already stored, or a duplicate of it
+    assert (again.status_code, again.json()["status"]) == (200, "already_stored")
+    copy = ingest_client.post("/api/articles", headers=AUTH,
+                              json={"text": ARTICLE_TEXT + " More to follow.",
+                                    "title": "Chile and Peru discuss trade"})
+    assert copy.status_code == 409
+    assert copy.json()["error"]["code"] in ("duplicate", "near_duplicate")
 
 
 @pytest.mark.parametrize("body, status, parameter", [

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -218,13 +219,18 @@ class PhraseCoder:
         self.kb = kb
 
     # -- public --
-    def code(self, tokens: Sequence[Token], *, date: dt.date | None = None,
+    def code(self, tokens: Span | Doc, *, date: dt.date | None = None,
              location: bool = False) -> Coded:
         """Code a phrase. ``location``: the phrase is a place ("in Baghdad"), so a capital
         stands for its country, not its government."""
         units = make_units(tokens)
-        text = _text(tokens)
-        coded = self._phrase(units, find_matches(units, self.kb), date, location)
+        return self.code_units(units, find_matches(units, self.kb), tokens.text, date=date,
+                               location=location)
+
+    def code_units(self, units: list[Unit], matches: list[Match], text: str, *,
+                   date: dt.date | None = None, location: bool = False) -> Coded:
+        """Code a phrase given as units with their matches (see :class:`DocIndex`)."""
+        coded = self._phrase(units, matches, date, location)
         if not coded.name:
             coded.name = _strip_determiners(text)
         return coded
@@ -515,11 +521,52 @@ def _strip_determiners(text: str) -> str:
     return " ".join(words)
 
 
-def _text(tokens: Sequence[Token]) -> str:
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+class DocIndex:
+    """Units and matches of a whole Doc, computed once and sliced per phrase (so a long
+    article is normalised and matched against the KB in one pass)."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.text = doc.text
+        self.units = make_units(doc)
+        self.matches = find_matches(self.units, kb)
+        self.starts = [u.start for u in self.units]
+        self.match_at: dict[int, Match] = {}  # token index -> the match covering it
+        for match in self.matches:
+            for k in range(self.units[match.i].start, self.units[match.j - 1].end):
+                self.match_at[k] = match
+
+    def span_text(self, lo: int, hi: int) -> str:
+        start = self.doc[lo].idx
+        last = self.doc[hi - 1]
+        return self.text[start : last.idx + len(last.text)]
+
+    def slice(self, lo: int, hi: int) -> tuple[list[Unit], list[Match]]:
+        """Units of tokens lo..hi and the matches inside them, re-indexed; a match that
+        crosses the edge is recomputed for the slice."""
+        i = bisect_left(self.starts, lo)
+        j = i
+        while j < len(self.units) and self.units[j].end <= hi:
+            j += 1
+        units = self.units[i:j]
+        crossing = any(m.i < i < m.j or m.i < j < m.j for m in (
+            self.match_at.get(lo), self.match_at.get(hi - 1)) if m is not None)
+        if crossing:
+            return units, find_matches(units, self.kb)
+        inner = [Match(m.i - i, m.j - i, m.ref, m.agent) for m in self.matches
+                 if m.i >= i and m.j <= j] if j - i > 0 else []
+        return units, inner
+
+    def code(self, coder: "PhraseCoder", lo: int, hi: int, *, date: dt.date | None,
+             location: bool) -> Coded:
+        units, matches = self.slice(lo, hi)
+        return coder.code_units(units, matches, self.span_text(lo, hi), date=date,
+                                location=location)
+
+    def agent_at(self, head: int) -> Agent | None:
+        match = self.match_at.get(head)
+        return match.agent if match is not None else None
 
 
 # --- public API ------------------------------------------------------------------------
@@ -607,8 +654,8 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
     coder = PhraseCoder(kb)
     date = as_date(doc._.dct)
     sent_of = _sentence_index(doc)
-    doc_units = make_units(doc)
-    doc_matches = find_matches(doc_units, kb)
+    index = DocIndex(doc, kb)
+    doc_units, doc_matches = index.units, index.matches
     cands: list[_Cand] = []
     taken: set[int] = set()
     ents = [e for e in doc.ents if e.label_ in settings.labels]
@@ -620,7 +667,7 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
         head = root.i
         start = _conjunct_start(doc, np_start, head)
         of_end = _complement_end(root, OWNER_PREPS)
-        root_agent = _agent_at(coder, doc, start, max(np_end, of_end), head)
+        root_agent = index.agent_at(head)
         entity = entity_of.get(head)
         ent = ent_of.get(head)
         if entity is None and ent is None and root_agent is None:
@@ -634,7 +681,7 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
         if root_agent is not None:
             end = max(end, of_end)  # "the spokesman of X"
             code_end = max(end, _complement_end(root, LOCATION_PREPS))  # "soldiers from X"
-        coded = coder.code(doc[start:code_end], date=date, location=_is_location(root))
+        coded = index.code(coder, start, code_end, date=date, location=_is_location(root))
         if entity is not None or ent is not None:
             # The KB name is exact; spaCy's entity may run over a coordination ("Gondor and
             # Arnor") or miss part of a name, so it is the span only when the KB has none.
@@ -656,7 +703,7 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
         if any(o[0] <= lo and hi <= o[1] and doc[hi - 1].dep_ != "poss" for o, _ in outer):
             continue  # a modifier inside a coded phrase ("US" in "US President Joe Biden")
         root = doc[lo:hi].root
-        coded = coder.code(doc[lo:hi], date=date, location=_is_location(root))
+        coded = index.code(coder, lo, hi, date=date, location=_is_location(root))
         cands.append(_Cand(lo, _trim(doc, lo, hi), label, coded, (lo, hi), sent_of[root.i]))
         taken.update(range(lo, hi))
 
@@ -666,10 +713,10 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
                                sent_of[token.i]))
 
     cands.sort(key=lambda c: (c.start, -c.end))
-    return _corefer(doc, cands, settings)
+    return _corefer(doc, cands, settings, index.text)
 
 
-def _corefer(doc: Doc, cands: list[_Cand], settings: Settings) -> list[Mention]:
+def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str) -> list[Mention]:
     """Resolve repeated names, surnames, titles, definite descriptions and pronouns, in
     text order."""
     out: list[Mention] = []
@@ -689,7 +736,7 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings) -> list[Mention]:
                 continue
             actor = last_person[1]
         elif cand.label == "PERSON" or (coded.person and coded.head == "entity"):
-            key = name_key(doc[cand.start:cand.end].text)
+            key = name_key(text[doc[cand.start].idx:doc[cand.end - 1].idx + len(doc[cand.end - 1])])
             if actor is None or actor.id is None:
                 if key in full_names:
                     actor = full_names[key]  # the same name again
@@ -722,7 +769,7 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings) -> list[Mention]:
                 by_term[coded.title] = actor
         start = doc[cand.start].idx
         end = doc[cand.end - 1].idx + len(doc[cand.end - 1].text)
-        out.append(Mention(start, end, doc.text[start:end], cand.label, actor))
+        out.append(Mention(start, end, text[start:end], cand.label, actor))
     return out
 
 
@@ -763,16 +810,6 @@ def _entity_spans(units: list[Unit], matches: list[Match],
             continue
         spans.append((lo, hi, m.ref.how))
     return spans
-
-
-def _agent_at(coder: PhraseCoder, doc: Doc, start: int, end: int, head: int) -> Agent | None:
-    """The agent noun covering the head word of a phrase, if any ("riot police", "forces",
-    "Ministry of Silly Walks")."""
-    units = make_units(doc[max(start, head - 4): end])
-    for match in find_matches(units, coder.kb):
-        if match.agent is not None and units[match.i].start <= head < units[match.j - 1].end:
-            return match.agent
-    return None
 
 
 def _complement_end(root: Token, preps: frozenset[str]) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,12 +26,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..config import Config, load_config
 from ..errors import ConfigError, NewsEventsError
+from . import pages, routes
 from .db import Database
 from .errors import ApiError
+from .state import AppState, state_of
 
 log = logging.getLogger(__name__)
 
-__all__ = ["AppState", "create_app", "serve"]
+__all__ = ["create_app", "serve"]
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -47,24 +48,6 @@ _STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404:
                  405: "method_not_allowed", 409: "conflict", 413: "too_large",
                  415: "unsupported_media_type", 422: "bad_parameter",
                  500: "internal_error", 503: "unavailable"}
-
-
-@dataclass
-class AppState:
-    """What the routes need: the store, the [api] settings, the whole config, the ingest
-    policy, and the Jinja templates."""
-
-    db: Database
-    config: Config
-    allow_ingest: bool = False
-    token: str | None = None
-    allow_private_urls: bool = False
-    templates: Any = None
-    settings: dict[str, Any] = field(default_factory=dict)
-
-
-def state_of(request: Request) -> AppState:
-    return request.app.state.newsevents
 
 
 class _SecurityHeaders:
@@ -167,8 +150,6 @@ def create_app(
     Raises ConfigError (ingest without a token) and StoreError (no store at ``db_path``,
     the file locked by a running ``newsevents run``, or not a newsevents store).
     """
-    from . import pages, routes
-
     cfg = config or load_config()
     if allow_ingest and not (token and token.strip()):
         raise ConfigError(

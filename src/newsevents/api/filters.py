@@ -23,7 +23,8 @@ from fastapi import Query
 from ..records import Modality
 from .errors import bad_parameter
 
-__all__ = ["EventFilter", "SORTS", "event_filter", "parse_date", "Cursor", "decode_cursor"]
+__all__ = ["Cursor", "EventFilter", "ID_PATTERN", "SORTS", "decode_cursor", "event_filter",
+           "page_limit", "parse_date", "text_param"]
 
 MODALITIES: tuple[str, ...] = get_args(Modality)
 QUAD_CLASSES = (1, 2, 3, 4)
@@ -84,19 +85,8 @@ def _codes(parameter: str, raw: list[str] | None, pattern: re.Pattern[str], what
     return tuple(out)
 
 
-def _text(parameter: str, value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    if len(value) > MAX_TEXT:
-        raise bad_parameter(
-            parameter, f"[E703] {parameter!r} is {len(value)} characters long; at most "
-            f"{MAX_TEXT} are accepted"
-        )
-    return value.strip()
-
-
 def _texts(parameter: str, raw: list[str] | None) -> tuple[str, ...]:
-    return tuple(t for v in _values(raw) if (t := _text(parameter, v)))
+    return tuple(t for v in _values(raw) if (t := text_param(parameter, v)))
 
 
 def parse_bool(parameter: str, value: str | None) -> bool | None:
@@ -140,6 +130,12 @@ class EventFilter:
     outlets: tuple[str, ...] = ()
     article: str | None = None
     q: str | None = None
+
+    @property
+    def reads_article(self) -> bool:
+        """Whether a condition reads the article's columns (then ``where`` needs the join
+        with ``articles a``)."""
+        return bool(self.start or self.end or self.outlets or self.q)
 
     def where(self) -> tuple[str, list[Any]]:
         """``(sql, params)``: a condition over ``events e LEFT JOIN articles a`` ("TRUE"
@@ -300,8 +296,8 @@ def event_filter(
         modality=modalities,
         negated=parse_bool("negated", negated),
         outlets=_texts("outlet", outlet),
-        article=_text("article", article),
-        q=_text("q", q),
+        article=text_param("article", article),
+        q=text_param("q", q),
     )
 
 
@@ -347,6 +343,26 @@ def decode_cursor(value: str | None, sort: str, key_kind: str) -> Cursor | None:
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as e:
         raise bad_parameter("cursor", problem) from e
     return Cursor(sort=name, key=key, ids=tuple(ids))
+
+
+#: What a path id may be: 1 to 200 characters, no control characters.
+ID_PATTERN = r"^[^\x00-\x1f]{1,200}$"
+
+
+def text_param(parameter: str, value: str | None, maximum: int = MAX_TEXT) -> str | None:
+    """A free-text parameter, stripped; None when empty; 422 when over ``maximum``."""
+    if value is None or not value.strip():
+        return None
+    if len(value) > maximum:
+        raise bad_parameter(parameter, f"[E703] {parameter!r} is {len(value)} characters "
+                                       f"long; at most {maximum} are accepted")
+    return value.strip()
+
+
+def page_limit(settings: dict[str, Any], limit: int | None) -> int:
+    """The page size of a listing: ``limit``, else [api] default_limit; at most
+    [api] max_limit (422 beyond)."""
+    return parse_limit(limit, default=settings["default_limit"], maximum=settings["max_limit"])
 
 
 def parse_limit(value: str | int | None, *, default: int, maximum: int) -> int:

@@ -15,9 +15,18 @@ from fastapi.responses import HTMLResponse
 
 from . import queries
 from .annotate import annotations_of, highlight
-from .app import AppState, state_of
-from .filters import QUAD_LABELS, SORT_OPTIONS, EventFilter, event_filter, parse_date
-from .routes import _ID, _limit, _text
+from .errors import bad_parameter
+from .filters import (
+    ID_PATTERN,
+    QUAD_LABELS,
+    SORT_OPTIONS,
+    EventFilter,
+    event_filter,
+    page_limit,
+    parse_date,
+    text_param,
+)
+from .state import AppState, state_of
 
 __all__ = ["FILTERS", "router"]
 
@@ -111,7 +120,7 @@ def events(
     cursor: str | None = None,
     limit: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
-    limit = _limit(state, limit)
+    limit = page_limit(state.settings, limit)
     with state.db.cursor() as cur:
         page = queries.list_events(cur, flt, sort=sort, limit=limit, cursor=cursor)
         choices = queries.choices(cur)
@@ -135,7 +144,7 @@ def articles(
     end: str | None = None,
     cursor: str | None = None,
 ) -> HTMLResponse:
-    q, outlet = _text("q", q), _text("outlet", outlet)
+    q, outlet = text_param("q", q), text_param("outlet", outlet)
     first, last = parse_date("start", start), parse_date("end", end)
     with state.db.cursor() as cur:
         page = queries.list_articles(cur, q=q, outlet=outlet, start=first, end=last,
@@ -146,9 +155,9 @@ def articles(
                                               "start": start, "end": end, "pairs": pairs})
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, state: State,
-            article_id: Annotated[str, Path(pattern=_ID)]) -> HTMLResponse:
+            article_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> HTMLResponse:
     with state.db.cursor() as cur:
         detail = queries.article_detail(cur, article_id)
     anns = annotations_of(detail)
@@ -184,11 +193,9 @@ def actors(
     country: str | None = None,
     cursor: str | None = None,
 ) -> HTMLResponse:
-    q = _text("q", q)
+    q = text_param("q", q)
     code = (country or "").strip().upper() or None
     if code and not (len(code) == 3 and code.isalpha()):
-        from .errors import bad_parameter
-
         raise bad_parameter("country", f"[E703] 'country' must be an ISO alpha-3 code, "
                                        f"got {country!r}")
     with state.db.cursor() as cur:
@@ -199,9 +206,9 @@ def actors(
                                             "pairs": pairs})
 
 
-@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
 def actor(request: Request, state: State,
-          actor_id: Annotated[str, Path(pattern=_ID)]) -> HTMLResponse:
+          actor_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> HTMLResponse:
     flt = EventFilter(actors=(actor_id,))
     with state.db.cursor() as cur:
         detail = queries.actor_detail(cur, actor_id, top=state.settings["counterparts"],

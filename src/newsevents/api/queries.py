@@ -149,7 +149,9 @@ def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, sort: str, 
         next_cursor = Cursor(sort, last["sort_key"], (last["id"],)).encode()
     total = None
     if count:
-        total = cur.execute(f"SELECT count(*) FROM {EVENTS_FROM} WHERE {where}",
+        # The join is needed only when a condition reads the article.
+        source = EVENTS_FROM if flt.reads_article else "events e"
+        total = cur.execute(f"SELECT count(*) FROM {source} WHERE {where}",
                             params).fetchone()[0]
     return {"items": [event_record(r) for r in rows], "next_cursor": next_cursor,
             "total": total, "limit": limit, "sort": sort}

@@ -20,10 +20,18 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from . import queries
-from .app import AppState, state_of
 from .errors import ApiError, bad_parameter
-from .filters import SORT_OPTIONS, EventFilter, event_filter, parse_date, parse_limit
+from .filters import (
+    ID_PATTERN,
+    SORT_OPTIONS,
+    EventFilter,
+    event_filter,
+    page_limit,
+    parse_date,
+    text_param,
+)
 from .ingest import ArticleIn, check_token, ingest
+from .state import AppState, state_of
 
 __all__ = ["ingest_router", "router"]
 
@@ -37,23 +45,6 @@ Limit = Annotated[int | None, Query(ge=1, description="Rows per page (default an
 CursorParam = Annotated[str | None, Query(description="next_cursor of the previous page.")]
 Sort = Annotated[Literal[SORT_OPTIONS], Query(description="Sort key; '-' = descending. "
                                                           "Ties are broken by id.")]
-_ID = r"^[^\x00-\x1f]{1,200}$"
-
-
-def _limit(state: AppState, limit: int | None) -> int:
-    return parse_limit(limit, default=state.settings["default_limit"],
-                       maximum=state.settings["max_limit"])
-
-
-def _text(parameter: str, value: str | None, maximum: int = 200) -> str | None:
-    if value is None or not value.strip():
-        return None
-    if len(value) > maximum:
-        raise bad_parameter(parameter, f"[E703] {parameter!r} is longer than {maximum} "
-                                       "characters")
-    return value.strip()
-
-
 # -- articles -------------------------------------------------------------------------------
 
 
@@ -70,15 +61,15 @@ def list_articles(
     """Articles, newest first, each with its number of events and quotes."""
     with state.db.cursor() as cur:
         return queries.list_articles(
-            cur, q=_text("q", q), outlet=_text("outlet", outlet),
+            cur, q=text_param("q", q), outlet=text_param("outlet", outlet),
             start=parse_date("start", start), end=parse_date("end", end),
-            limit=_limit(state, limit), cursor=cursor,
+            limit=page_limit(state.settings, limit), cursor=cursor,
         )
 
 
-@router.get("/articles/{article_id}", summary="One article with all its annotations")
+@router.get("/articles/{article_id:path}", summary="One article with all its annotations")
 def get_article(
-    state: State, article_id: Annotated[str, Path(pattern=_ID)]
+    state: State, article_id: Annotated[str, Path(pattern=ID_PATTERN)]
 ) -> dict[str, Any]:
     """The article, its timexes, actor mentions, quotes and events (character offsets
     index into ``article.text``). 404 when there is no such article."""
@@ -97,7 +88,7 @@ def list_events(
     """Events matching every given filter, in a stable order, one page at a time.
     ``total`` counts all matching events."""
     with state.db.cursor() as cur:
-        return queries.list_events(cur, flt, sort=sort, limit=_limit(state, limit),
+        return queries.list_events(cur, flt, sort=sort, limit=page_limit(state.settings, limit),
                                    cursor=cursor)
 
 
@@ -229,14 +220,14 @@ def list_actors(
     """Knowledge-base actors the store has seen, most events first."""
     with state.db.cursor() as cur:
         return queries.list_actors(
-            cur, q=_text("q", q), country=country.upper() if country else None,
-            sector=sector.upper() if sector else None, limit=_limit(state, limit),
+            cur, q=text_param("q", q), country=country.upper() if country else None,
+            sector=sector.upper() if sector else None, limit=page_limit(state.settings, limit),
             cursor=cursor,
         )
 
 
-@router.get("/actors/{actor_id}", summary="One actor: roles, event counts, counterparts")
-def get_actor(state: State, actor_id: Annotated[str, Path(pattern=_ID)]) -> dict[str, Any]:
+@router.get("/actors/{actor_id:path}", summary="One actor: roles, event counts, counterparts")
+def get_actor(state: State, actor_id: Annotated[str, Path(pattern=ID_PATTERN)]) -> dict[str, Any]:
     """The actor, its dated roles (from the knowledge base, when available), its events by
     role, quad class and type, and the counterparts it has most events with."""
     with state.db.cursor() as cur:
@@ -261,8 +252,8 @@ def list_quotes(
     """Quotes with their speakers and articles, newest article first."""
     with state.db.cursor() as cur:
         return queries.list_quotes(
-            cur, speaker=_text("speaker", speaker), article=_text("article", article),
-            kind=kind, q=_text("q", q), limit=_limit(state, limit), cursor=cursor,
+            cur, speaker=text_param("speaker", speaker), article=text_param("article", article),
+            kind=kind, q=text_param("q", q), limit=page_limit(state.settings, limit), cursor=cursor,
         )
 
 

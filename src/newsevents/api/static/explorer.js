@@ -46,7 +46,7 @@
   function rowsOf(record, records) {
     switch (record.record) {
       case "quote":
-        return [["Quote", "“" + record.text + "”"], ["Quote kind", record.kind],
+        return [["Quote", record.text], ["Quote kind", record.kind],
                 ["Speaker", record.speaker ? (record.speaker.actor
                                               ? actorText(record.speaker.actor)
                                               : record.speaker.text) : "unattributed"],
@@ -55,7 +55,8 @@
       case "speaker":
         var quote = records[record.quote] || {};
         return [["Speaker", record.actor ? actorText(record.actor) : record.text],
-                ["In text", record.in_text || record.text], ["Says", quote.text ? "“" + quote.text + "”" : ""]];
+                ["In text", record.in_text || record.text],
+                ["Says", quote.text || ""]];
       case "cue":
         return [["Quote cue", record.text]];
       case "mention":

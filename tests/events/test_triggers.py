@@ -1,0 +1,94 @@
+"""Trigger files: loading, validation with clear errors, user extension, matching."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.errors import KnowledgeBaseError
+from newsevents.events.ontology import load_ontology
+from newsevents.events.triggers import _expand, load_triggers
+
+ONTO = load_ontology()
+
+
+@pytest.fixture(scope="module")
+def index():
+    return load_triggers(ONTO)
+
+
+def test_shipped_triggers_load_and_cover_every_category(index):
+    kinds = {spec.type for specs in index.by_head.values() for spec in specs}
+    assert kinds == set(ONTO.categories)
+    assert len(index) > 500
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("attack", ["attack"]),
+        ("open fire", ["open fire"]),
+        ("give|provide aid|fund", ["give aid", "give fund", "provide aid", "provide fund"]),
+    ],
+)
+def test_alternatives_expand(pattern, expected):
+    assert _expand(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "content, error",
+    [
+        ("verbs:\n  ASSAULT:\n    zap: {mode: beat}\n", r"E610.*zap"),
+        ("verbs:\n  ASSAULT:\n    zap: \"999\"\n", r"E611.*999"),
+        ("verbs:\n  FLY:\n    zap: \"190\"\n", r"E612.*FLY"),
+        ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", mode: tickle}\n", r"E613.*tickle.*Valid"),
+        ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", frame: wrap}\n", r"E614.*wrap"),
+        ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", to: [obj2]}\n", r"E617.*obj2"),
+        ("cues:\n  maybe: [perhaps]\n", r"E622.*maybe"),
+        ("- just a list\n", r"E621"),
+    ],
+)
+def test_bad_trigger_files_name_file_entry_and_options(tmp_path, content, error):
+    path = tmp_path / "mine.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=error) as info:
+        load_triggers(ONTO, [path])
+    if "E62" not in error:
+        assert "mine.yaml" in str(info.value)
+
+
+def test_missing_trigger_file_is_a_clear_error(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="E619.*nothere.yaml"):
+        load_triggers(ONTO, [tmp_path / "nothere.yaml"])
+
+
+def test_user_file_adds_and_overrides_patterns(tmp_path):
+    path = tmp_path / "extra.yaml"
+    path.write_text(
+        "verbs:\n  ASSAULT:\n    zap: \"190\"\n  PROTEST:\n    attack: \"140\"\n"
+        "cues:\n  negators: [nary]\n",
+        encoding="utf-8",
+    )
+    index = load_triggers(ONTO, [path])
+    assert index.by_head[("verb", "zap")][0].type == "ASSAULT"
+    assert index.by_head[("verb", "attack")][-1].type == "PROTEST"  # replaced the shipped one
+    assert "nary" in index.cues.negators and "not" in index.cues.negators
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Israel attacked Gaza.", "attacked", "attack"),
+        ("Egypt held talks with Israel.", "held", "hold talk"),
+        ("Police opened fire on protesters.", "opened", "open fire"),
+        ("Baghdad and Washington said in a joint statement.", "statement", "joint statement"),
+        ("The army launched an air strike.", "strike", "air strike"),
+        ("Workers went on a strike.", "strike", "strike"),
+        ("The ministry released a statement.", "released", None),  # "unless" blocks it
+        ("He said he was tired.", "said", None),
+        ("They watched a film.", "watched", None),
+    ],
+)
+def test_match(bare_nlp, index, text, word, expected):
+    doc = bare_nlp(text)
+    token = next(t for t in doc if t.text == word)
+    spec = index.match(token)
+    assert (spec.pattern if spec else None) == expected
