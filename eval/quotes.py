@@ -131,8 +131,12 @@ def _published(root: Path) -> dict[str, str]:
         return {row["filename"]: row["publication_date"] for row in csv.DictReader(f, delimiter="\t")}
 
 
-def load_split(shared: Path, split: str = "dev", *, limit: int | None = None) -> list[GoldDoc]:
-    """The gold documents of one PolNeAR split, sorted by name, with gold kinds set.
+def load_split(
+    shared: Path, split: str = "dev", *, limit: int | None = None, stride: int = 1
+) -> list[GoldDoc]:
+    """The gold documents of one PolNeAR split, sorted by name, with gold kinds set;
+    ``stride`` keeps every n-th article (a fixed subset spread over all publishers) and
+    ``limit`` the first ones of those.
 
     Raises ValueError for an unknown split and FileNotFoundError when the data is absent."""
     if split not in SPLITS:
@@ -146,7 +150,7 @@ def load_split(shared: Path, split: str = "dev", *, limit: int | None = None) ->
     for ann in sorted((folder / "attributions").glob("*.ann")):
         chosen.setdefault(_ANNOTATOR.sub("", ann.name), ann)
     docs = []
-    for name, ann in sorted(chosen.items())[:limit]:
+    for name, ann in sorted(chosen.items())[::stride][:limit]:
         text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
         attributions = parse_ann(ann.read_text(encoding="utf-8"))
         quoted = QuotedText(find_segments(text), text)
@@ -366,13 +370,15 @@ def run(
     *,
     split: str = "test",
     limit: int | None = None,
+    stride: int = 1,
     nlp: Any = None,
 ) -> dict[str, Any]:
-    """Score newsevents quotes on a PolNeAR split (``limit``: first N articles by name).
+    """Score newsevents quotes on a PolNeAR split (``stride``/``limit``: a fixed subset,
+    see :func:`load_split`).
 
     ``nlp`` defaults to the configured full pipeline (:func:`newsevents.nlp.load_pipeline`).
     """
-    docs = load_split(Path(shared), split, limit=limit)
+    docs = load_split(Path(shared), split, limit=limit, stride=stride)
     figures = score(docs, pipeline_extractor(nlp))
     figures["split"] = split
     return figures
@@ -383,9 +389,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--split", choices=SPLITS, default="dev")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--stride", type=int, default=1)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    figures = run(args.shared.resolve(), split=args.split, limit=args.limit)
+    figures = run(args.shared.resolve(), split=args.split, limit=args.limit, stride=args.stride)
     print(json.dumps(figures, indent=1))
     return 0 if figures["failures"] == 0 else 1
 

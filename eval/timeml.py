@@ -5,7 +5,9 @@ Gold sets (under ``../shared/data/tempeval3``):
 * ``platinum`` — TempEval-3 platinum test (20 .tml files). Report only; never tune on it.
 * ``tbaq`` — TBAQ-cleaned (TimeBank + AQUAINT, 256 .tml files), the training set.
 * ``meantime`` — MEANTIME English (120 Wikinews articles in NewsReader CAT XML: tokens plus
-  markables; the text is rebuilt from the tokens).
+  markables; the text is rebuilt from the tokens, one line per sentence). Only the title,
+  the date line and the first four sentences of each article are annotated, so system
+  timexes after them are not scored.
 
 Measures, as TempEval-3 defines them (UzZaman et al. 2013; the official
 ``evaluate_entities.py`` aligns system and gold timexes that overlap):
@@ -62,6 +64,9 @@ class TimeMLDoc:
     text: str
     dct: str | None
     timexes: list[GoldTimex] = field(default_factory=list)
+    #: Gold covers only ``text[:scored_until]`` (None: all of it); later system timexes
+    #: are ignored by :func:`run`.
+    scored_until: int | None = None
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -130,6 +135,8 @@ def parse_tml(source: str, name: str = "doc") -> TimeMLDoc:
     return TimeMLDoc(name=name, text="".join(parts), dct=dct, timexes=timexes)
 
 
+#: MEANTIME annotates sentences 0 (title) to 5 (the date line and four sentences).
+MEANTIME_SENTENCES = 5
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "''",
                     "'re", "'ve", "'ll", "'d", "'m", "’s"}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``"}
@@ -151,6 +158,7 @@ def parse_meantime(source: str, name: str = "doc") -> TimeMLDoc:
     offset = 0
     prev_sentence = None
     prev_token = None
+    scored_until = None
     for tok in root.iter("token"):
         word = (tok.text or "").strip()
         sentence = tok.get("sentence")
@@ -167,6 +175,8 @@ def parse_meantime(source: str, name: str = "doc") -> TimeMLDoc:
         pieces.append(word)
         offset += len(word)
         prev_sentence, prev_token = sentence, word
+        if sentence is not None and sentence.isdigit() and int(sentence) <= MEANTIME_SENTENCES:
+            scored_until = offset
     text = "".join(pieces)
     dct = None
     timexes: list[GoldTimex] = []
@@ -183,7 +193,7 @@ def parse_meantime(source: str, name: str = "doc") -> TimeMLDoc:
         timexes.append(GoldTimex(start, end, text[start:end], el.get("type", ""),
                                  el.get("value") or None, el.get("mod") or None))
     timexes.sort(key=lambda t: (t.start, t.end))
-    return TimeMLDoc(name=name, text=text, dct=dct, timexes=timexes)
+    return TimeMLDoc(name=name, text=text, dct=dct, timexes=timexes, scored_until=scored_until)
 
 
 def read_corpus(shared: Path, corpus: str) -> list[TimeMLDoc]:
@@ -305,8 +315,11 @@ def system_timexes(docs: Sequence[TimeMLDoc], *, nlp: Any = None) -> Iterator[li
     spacy_docs = [
         make_doc(nlp, Article(id=d.name, text=d.text, published=d.dct)) for d in docs
     ]
-    for doc in nlp.pipe(spacy_docs, batch_size=16):
-        yield list(doc._.timexes or [])
+    for gold, doc in zip(docs, nlp.pipe(spacy_docs, batch_size=16)):
+        found = list(doc._.timexes or [])
+        if gold.scored_until is not None:
+            found = [t for t in found if t.start < gold.scored_until]
+        yield found
 
 
 def errors(docs: Sequence[TimeMLDoc], systems: Sequence[Sequence[Any]]) -> Iterator[dict]:

@@ -282,6 +282,49 @@ def stats(db: Optional[Path] = DbOpt, config: Optional[Path] = ConfigOpt) -> Non
             out.print(f"{name}: {value}")
 
 
+@app.command()
+def serve(
+    db: Optional[Path] = DbOpt,
+    config: Optional[Path] = ConfigOpt,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allow_ingest: bool = typer.Option(
+        False, "--allow-ingest",
+        help="Enable POST /api/articles (needs --token); opens the store for writing.",
+    ),
+    token: Optional[str] = typer.Option(
+        None, "--token", envvar="NEWSEVENTS_TOKEN",
+        help="Bearer token that ingest clients must send (or set NEWSEVENTS_TOKEN).",
+    ),
+    allow_private_urls: bool = typer.Option(
+        False, "--allow-private-urls",
+        help="Let URL ingest fetch private, loopback and link-local addresses.",
+    ),
+) -> None:
+    """Serve the explorer (JSON API and pages) over the store at http://HOST:PORT/.
+
+    Read-only by default. The store is opened read-only, so a `newsevents run` or `watch`
+    writing the same file must finish first (or serve a copy of the file)."""
+    try:
+        import uvicorn
+
+        from .api import create_app
+    except ImportError as e:
+        _fail(NewsEventsError(
+            f"The explorer needs the web extra: pip install 'newsevents[web]' ({e})"))
+    try:
+        cfg = _config(config)
+        path = _db_path(db, cfg)
+        explorer = create_app(path, allow_ingest=allow_ingest, token=token,
+                              allow_private_urls=allow_private_urls, config=cfg)
+    except NewsEventsError as e:
+        _fail(e)
+    mode = "ingest enabled" if allow_ingest else "read-only"
+    console.print(f"newsevents explorer on http://{host}:{port}/ ({path}, {mode}); "
+                  "Ctrl-C stops")
+    uvicorn.run(explorer, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()
 

@@ -58,6 +58,21 @@ def test_coreference(make_doc, text, mention, code):
     assert actor is not None and actor.code == code
 
 
+@pytest.mark.parametrize("text, name, code", [
+    ("The Popular Front for the Liberation of Ruritania attacked a base on Monday, "
+     "the rebels said.", "Popular Front for the Liberation of Ruritania", "---REB"),
+    ("The Ethiopian Popular Union Front held a rally in the capital.",
+     "Ethiopian Popular Union Front", "ETH"),
+    ("The Popular Front for the Liberation of Ruritania held a picnic.",
+     "Popular Front for the Liberation of Ruritania", None),
+])
+def test_unknown_organisations_coded_from_context(make_doc, text, name, code):
+    doc = make_doc(text, "2024-01-15")
+    found = [m for m in doc._.mentions if m.text.endswith(name)]
+    assert found, _codes(doc)
+    assert (found[0].actor.code if found[0].actor else None) == code
+
+
 def test_pronoun_without_antecedent_is_not_a_mention(make_doc):
     doc = make_doc("He said it would rain.", "2024-01-15")
     assert [m for m in doc._.mentions if m.label == "PRON"] == []

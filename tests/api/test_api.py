@@ -228,6 +228,22 @@ def test_aggregates_top_dyads_and_dyad_series(client):
     assert sum(s["total"] for s in body["series"]) == 8
 
 
+def test_too_many_buckets_is_a_422_on_interval(fixture_store):
+    from fastapi.testclient import TestClient
+
+    from newsevents.api import create_app
+    from newsevents.config import load_config
+
+    app = create_app(fixture_store, config=load_config(api={"max_buckets": 30}))
+    test_client = TestClient(app)
+    response = test_client.get("/api/aggregates?interval=day")  # 115 days of events
+    assert response.status_code == 422
+    assert response.json()["error"]["parameter"] == "interval"
+    assert test_client.get("/api/aggregates?interval=week").status_code == 200
+    narrow = test_client.get("/api/aggregates?interval=day&start=2021-09-01&end=2021-09-30")
+    assert narrow.status_code == 200 and narrow.json()["buckets"] == ["2021-09-12"]
+
+
 def test_aggregates_of_nothing(client):
     body = client.get("/api/aggregates?type=BLOCKADE").json()
     assert body["buckets"] == [] and body["series"] == [] and body["top_dyads"] == []

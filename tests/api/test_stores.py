@@ -62,7 +62,12 @@ def test_events_pages_exports_and_aggregates_agree(api):
     assert [r["id"] for r in exported] == [e["id"] for e in paged]
     for by in ("type", "quad_class", "dyad"):
         for interval in ("day", "week", "month"):
-            body = api.get(f"/api/aggregates?by={by}&interval={interval}").json()
+            response = api.get(f"/api/aggregates?by={by}&interval={interval}")
+            if response.status_code == 422:  # too many buckets for dates decades apart
+                assert response.json()["error"]["parameter"] == "interval"
+                assert interval != "month"
+                continue
+            body = response.json()
             assert sum(s["total"] for s in body["series"]) + body["undated"] == total
 
 

@@ -327,6 +327,7 @@ class PhraseCoder:
             idx += 1
         if not elements:
             return EMPTY if owner is None else owner
+        elements = self._known_surnames(elements)
         head, modifiers = elements[-1], elements[:-1]
         if isinstance(head, Unit) and head.capitalized:
             # A trailing run of unknown capitalised words is a name ("Minister Jane Doe").
@@ -348,7 +349,11 @@ class PhraseCoder:
         if isinstance(head, Match) and head.ref is not None:
             return self._entity(head, modifiers, owner, date, former, location)
         if isinstance(head, Match) and head.agent is not None:
-            return self._agent(head.agent, modifiers, owner, former)
+            # A capitalised body word ends an organisation's name ("Popular Union Front"):
+            # the words before it name the body, they do not give it their sector.
+            proper = head.agent.kind == "body" and head.agent.sector is None \
+                and units[head.j - 1].capitalized
+            return self._agent(head.agent, modifiers, owner, former, proper=proper)
         # A lower-case noun that is not an agent: "army accountant", "Iraqi lands".
         agents = [m for m in modifiers if isinstance(m, Match) and m.agent is not None]
         if agents:
@@ -358,6 +363,24 @@ class PhraseCoder:
         if country is not None:
             return Coded("noun", country=country)
         return Coded("noun")
+
+    def _known_surnames(self, elements: list) -> list:
+        """Replace a run of unknown capitalised words that names a KB person by a unique
+        surname or a transliteration ("Trump administration", "Qasem Suleimani") by that
+        person."""
+        out: list = []
+        run: list[Unit] = []
+        for element in [*elements, None]:
+            if isinstance(element, Unit) and element.capitalized:
+                run.append(element)
+                continue
+            if run:
+                person = self.kb.find_person(tuple(u.norm for u in run))
+                out.extend([Match(0, 0, ref=NameRef(person.id))] if person else run)
+                run = []
+            if element is not None:
+                out.append(element)
+        return out
 
     def _entity(self, head: Match, modifiers: list, owner: Coded | None,
                 date: dt.date | None, former: bool, location: bool) -> Coded:
@@ -395,7 +418,10 @@ class PhraseCoder:
     def _titled(self, elements: list, owner: Coded | None, date: dt.date | None, former: bool,
                 location: bool) -> Coded:
         """A name not in the KB, coded from the title and modifiers before it."""
-        agents = [m for m in elements if isinstance(m, Match) and m.agent is not None]
+        # Only a title or person noun names a person's role ("Minister Jane Roe"); a body
+        # word is part of a longer name ("Popular Union Front").
+        agents = [m for m in elements if isinstance(m, Match) and m.agent is not None
+                  and m.agent.kind in ("title", "person")]
         if agents:
             title = agents[-1]
             coded = self._agent(title.agent, elements[: elements.index(title)], owner, former)
@@ -407,7 +433,8 @@ class PhraseCoder:
             return Coded("name", other.country, None, person=True)
         return Coded("name", owner.country if owner else None, None, person=True)
 
-    def _agent(self, agent: Agent, modifiers: list, owner: Coded | None, former: bool) -> Coded:
+    def _agent(self, agent: Agent, modifiers: list, owner: Coded | None, former: bool, *,
+               proper: bool = False) -> Coded:
         """An agent noun head: its sector, plus the country or code of what owns it."""
         coded = Coded("agent", sector=agent.sector, inherit=agent.inherit, title=agent.term,
                       person=agent.kind in ("person", "title"))
@@ -418,12 +445,12 @@ class PhraseCoder:
             if not isinstance(element, Match):
                 continue
             if element.agent is not None:
-                if modifier_agent is None and org is None:
+                if modifier_agent is None and org is None and not proper:
                     modifier_agent = element.agent
                 continue
             assert element.ref is not None
             entry = self.kb.entries[element.ref.entry_id]
-            if entry.kind != "country" and element.ref.how == "name":
+            if entry.kind not in ("country", "person") and element.ref.how == "name":
                 if org is None:
                     role = entry.role_at(None)
                     org = Coded("entity", role.country, role.sector, entry.id, entry.name)
@@ -434,8 +461,10 @@ class PhraseCoder:
         if modifier_agent is not None and modifier_agent.sector and agent.inherit and \
                 (agent.sector is None or modifier_agent.sector in NONSTATE):
             coded.sector = modifier_agent.sector  # "police chief", "rebel commander"
-        elif org is not None and org.sector and agent.inherit:
-            # "Boko Haram gunmen", "Pentagon officials": they are the organisation.
+        elif org is not None and org.sector and agent.inherit and not (
+                org.sector == "PTY" and agent.sector is not None):
+            # "Boko Haram gunmen", "Pentagon officials": they are the organisation (but
+            # "Likud ministers" are ministers, of Israel).
             coded.country, coded.sector = org.country, org.sector
             coded.id, coded.name, coded.owner_sector = org.id, org.name, True
             coded.inherit = False
@@ -532,6 +561,7 @@ class DocIndex:
         self.units = make_units(doc)
         self.matches = find_matches(self.units, kb)
         self.starts = [u.start for u in self.units]
+        self.match_starts = [m.i for m in self.matches]
         self.match_at: dict[int, Match] = {}  # token index -> the match covering it
         for match in self.matches:
             for k in range(self.units[match.i].start, self.units[match.j - 1].end):
@@ -554,8 +584,13 @@ class DocIndex:
             self.match_at.get(lo), self.match_at.get(hi - 1)) if m is not None)
         if crossing:
             return units, find_matches(units, self.kb)
-        inner = [Match(m.i - i, m.j - i, m.ref, m.agent) for m in self.matches
-                 if m.i >= i and m.j <= j] if j - i > 0 else []
+        inner = []
+        for k in range(bisect_left(self.match_starts, i), len(self.matches)):
+            m = self.matches[k]
+            if m.i >= j:
+                break
+            if m.j <= j:
+                inner.append(Match(m.i - i, m.j - i, m.ref, m.agent))
         return units, inner
 
     def code(self, coder: "PhraseCoder", lo: int, hi: int, *, date: dt.date | None,
@@ -689,6 +724,8 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
             label = ent.label_ if ent is not None else "KB"
             cand = _Cand(lo, _trim(doc, lo, hi), label, coded, (start, end), sent_of[head])
         else:
+            if coded.ref() is None and root_agent is not None and root_agent.sector is None:
+                continue  # "the office", "leaders": nothing to code and no name to report
             lo = _skip_determiners(doc, start, head)
             cand = _Cand(lo, end, "NP", coded, (start, end), sent_of[head],
                          described=coded.person and coded.head == "agent")
@@ -713,7 +750,48 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
                                sent_of[token.i]))
 
     cands.sort(key=lambda c: (c.start, -c.end))
+    for cand in cands:
+        if cand.label == "PERSON" and cand.coded.head == "country":
+            # A person called like a country ("Michael B. Jordan"): not the country.
+            cand.coded = Coded("name", person=True, name=cand.coded.name)
+    _code_unknown_organisations(doc, cands, sent_of)
     return _corefer(doc, cands, settings, index.text)
+
+
+@lru_cache(maxsize=1)
+def _context_rules() -> tuple[frozenset[str], dict[str, str]]:
+    """(organisation words, cue word -> sector) from data/context.yaml."""
+    import yaml
+    from importlib import resources
+
+    data = yaml.safe_load((resources.files("newsevents.actors") / "data" / "context.yaml")
+                          .read_text(encoding="utf-8"))
+    cues = {word: sector for sector, words in data["sector_cues"].items() for word in words}
+    return frozenset(data["organisation_words"]), cues
+
+
+def _code_unknown_organisations(doc: Doc, cands: list[_Cand], sent_of: list[int]) -> None:
+    """Give an unknown organisation ("the Popular Front for X") the sector its sentence
+    suggests ("... the rebels said" -> REB); its country, if any, came from its modifiers."""
+    words, cues = _context_rules()
+    for cand in cands:
+        coded = cand.coded
+        if cand.label not in ("ORG", "NORP") or coded.id is not None or coded.sector is not None:
+            continue
+        if not any(t.lower_ in words for t in doc[cand.start:cand.end]):
+            continue
+        sent = cand.sent
+        lo = cand.start
+        while lo > 0 and sent_of[lo - 1] == sent:
+            lo -= 1
+        hi = cand.end
+        while hi < len(doc) and sent_of[hi] == sent:
+            hi += 1
+        for token in doc[lo:hi]:
+            if not cand.start <= token.i < cand.end and token.lower_ in cues:
+                cand.coded = replace(coded, head="agent", sector=cues[token.lower_],
+                                     name=coded.name)
+                break
 
 
 def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str) -> list[Mention]:

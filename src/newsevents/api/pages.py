@@ -77,12 +77,25 @@ FILTERS = {
 }
 
 
-def _interval(first: str | None, last: str | None) -> str:
+def _interval(first: date | None, last: date | None) -> str:
     """A bucket size that gives a readable number of bars for the span of the data."""
     if not first or not last:
         return "month"
-    days = (date.fromisoformat(last) - date.fromisoformat(first)).days
+    days = (last - first).days
     return "day" if days <= 60 else "week" if days <= 730 else "month"
+
+
+def _chart(cur: Any, flt: EventFilter, by: str, share: float, **extra: Any) -> dict[str, Any]:
+    """The /api/aggregates query of a page's chart: the filter, and a window holding all
+    but ``share`` of the events ([api] chart_outliers), with an interval to suit it."""
+    first, last = queries.day_range(cur, flt, share=share)
+    pairs = [*flt.query_items(), ("by", by), ("interval", _interval(first, last))]
+    if first and last:
+        pairs += [("start", first.isoformat()), ("end", last.isoformat())]
+    pairs += list(extra.items())
+    window = [(k, v) for k, v in pairs if k in ("start", "end")]
+    return {"query": _query(pairs), "interval": _interval(first, last),
+            "first": first, "last": last, "window": window}
 
 
 def _slice(text: str, span: dict[str, Any]) -> str | None:
@@ -104,9 +117,9 @@ def overview(request: Request, state: State) -> HTMLResponse:
                                          limit=8, cursor=None)["items"]
         actors = queries.list_actors(cur, q=None, country=None, sector=None, limit=10,
                                      cursor=None)["items"]
-    interval = _interval(info["first_day"], info["last_day"])
+        timeline = _chart(cur, EventFilter(), "quad_class", state.settings["chart_outliers"])
     return _render(request, "overview.html", {
-        "info": info, "articles": articles, "actors": actors, "interval": interval,
+        "info": info, "articles": articles, "actors": actors, "timeline": timeline,
         "network_dyads": state.settings["network_dyads"],
     })
 
@@ -214,8 +227,7 @@ def actor(request: Request, state: State,
         detail = queries.actor_detail(cur, actor_id, top=state.settings["counterparts"],
                                     kb_extra=tuple(state.config["actors"]["extra"]))
         recent = queries.list_events(cur, flt, sort="-date", limit=20, cursor=None)
+        timeline = _chart(cur, flt, "quad_class", state.settings["chart_outliers"])
     return _render(request, "actor.html", {
-        "detail": detail, "actor": detail["actor"], "recent": recent,
-        "chart_query": _query([("actor", actor_id), ("by", "quad_class"),
-                               ("interval", "month")]),
+        "detail": detail, "actor": detail["actor"], "recent": recent, "timeline": timeline,
     })

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from .errors import not_found
+from .errors import bad_parameter, not_found
 from .filters import EVENT_DAY, QUAD_LABELS, SORTS, Cursor, EventFilter, decode_cursor
 
 __all__ = [
@@ -235,14 +235,23 @@ def top_dyads(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, top: int
     ]
 
 
+def _bucket_count(first: date, last: date, interval: str) -> int:
+    if interval == "day":
+        return (last - first).days + 1
+    if interval == "week":
+        return (last - first).days // 7 + 1
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
 def aggregates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, interval: str, by: str,
-               top: int) -> dict[str, Any]:
+               top: int, max_buckets: int = 2000) -> dict[str, Any]:
     """Events per ``interval`` (day, week, month) split by ``by`` (type, quad_class, dyad;
     dyad: the ``top`` most frequent pairs, the rest summed as "other"), plus the top dyads.
 
     Buckets run without gaps from the first to the last dated event; each series has one
     count per bucket. An event counts in the bucket of its day (see ``filters.EVENT_DAY``);
-    events without any day are counted in ``undated``."""
+    events without any day are counted in ``undated``. More than ``max_buckets`` buckets
+    (day buckets over decades: coded dates can reach far back) is a 422 on ``interval``."""
     where, params = flt.where()
     dyads = top_dyads(cur, flt, top=top)
     bucket = f"CAST(date_trunc('{interval}', {EVENT_DAY}) AS DATE)"  # interval: whitelisted
@@ -271,7 +280,16 @@ def aggregates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, interval: st
     if not rows:
         return {"interval": interval, "by": by, "buckets": [], "series": [],
                 "top_dyads": dyads, "total": undated, "undated": undated}
-    buckets = _buckets(rows[0][0], max(r[0] for r in rows), interval)
+    first, last = rows[0][0], max(r[0] for r in rows)
+    if _bucket_count(first, last, interval) > max_buckets:
+        raise bad_parameter(
+            "interval",
+            f"[E708] The events run from {first} to {last}: "
+            f"{_bucket_count(first, last, interval)} {interval} buckets, more than the "
+            f"{max_buckets} allowed ([api] max_buckets). Narrow the range with start and end, "
+            "or ask for a longer interval",
+        )
+    buckets = _buckets(first, last, interval)
     position = {b: i for i, b in enumerate(buckets)}
     keep = {d["key"]: d for d in dyads}
     counts: dict[str, list[int]] = {}
@@ -614,6 +632,20 @@ def actor_detail(cur: duckdb.DuckDBPyConnection, actor_id: str, *, top: int,
 
 
 # -- overview and choices -----------------------------------------------------------------
+
+
+def day_range(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, share: float
+              ) -> tuple[date | None, date | None]:
+    """The days between which all but ``share`` of the filtered events fall (half of it
+    cut at each end): a chart window that a few far-off coded dates ("in 1948") do not
+    stretch."""
+    where, params = flt.where()
+    first, last = cur.execute(
+        f"SELECT quantile_disc({EVENT_DAY}, ?), quantile_disc({EVENT_DAY}, ?) "
+        f"FROM {EVENTS_FROM} WHERE {where} AND {EVENT_DAY} IS NOT NULL",
+        [share / 2, 1 - share / 2, *params],
+    ).fetchone()
+    return first, last
 
 
 def overview(cur: duckdb.DuckDBPyConnection) -> dict[str, Any]:

@@ -108,7 +108,8 @@ def aggregates(
         raise bad_parameter("top", f"[E703] 'top' must be 1..{state.settings['max_top']}, "
                                    f"got {top}")
     with state.db.cursor() as cur:
-        return queries.aggregates(cur, flt, interval=interval, by=by, top=top)
+        return queries.aggregates(cur, flt, interval=interval, by=by, top=top,
+                                  max_buckets=state.settings["max_buckets"])
 
 
 # -- export ---------------------------------------------------------------------------------

@@ -132,6 +132,30 @@ class ActorCoder:
     ) -> ActorRef:
         """The actor a noun phrase names. Always returns an ActorRef; one the coder could
         not place has no country and no sector (``is_coded`` is False)."""
+        ref = self._code(span, head, mentions=mentions, date=date)
+        if ref.country or not is_coded(ref):
+            return ref
+        # a person or body known only by sector: the phrase may name its country
+        # ("Lebanon's new President Elias Hrawi", "European Community foreign ministers")
+        country = self._country_in(span, head, mentions)
+        if country:
+            return ActorRef(id=ref.id, name=ref.name, country=country, sector=ref.sector)
+        return ref
+
+    def _country_in(self, span: Span, head: Token, mentions: dict[int, Mention]) -> str | None:
+        best, best_dist = None, 10**6
+        for i in range(span.start, span.end):
+            m = mentions.get(i)
+            country = m.actor.country if m is not None and m.actor is not None else None
+            if country is None and span.doc[i].ent_type_ in _ENTITY_LABELS:
+                country = country_of_name(span.doc[i].text)
+            if country and abs(i - head.i) < best_dist:
+                best, best_dist = country, abs(i - head.i)
+        return best
+
+    def _code(
+        self, span: Span, head: Token, *, mentions: dict[int, Mention], date: str | None
+    ) -> ActorRef:
         mention = mentions.get(head.i)
         if mention is not None and mention.actor is not None and is_coded(mention.actor):
             return mention.actor

@@ -43,6 +43,12 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _known_date(event: Event) -> str | None:
+    """The event's date unless it is only the publication-date fallback, which says
+    nothing about which happening it is."""
+    return None if event.date_text == "publication date" else event.date
+
+
 def _better(a: Event, b: Event) -> Event:
     """The mention to keep of two mentions of one happening."""
     def rank(e: Event) -> tuple:
@@ -67,12 +73,14 @@ def dedup_events(events: Iterable[Event]) -> list[Event]:
                 other.type == event.type
                 and other.negated == event.negated
                 and dyad_key(other) == dyad_key(event)
-                and dates_compatible(other.date, event.date)
+                and dates_compatible(_known_date(other), _known_date(event))
                 and (event.modality == "hypothetical") == (other.modality == "hypothetical")
             ):
                 best = _better(other, event)
                 rest = event if best is other else other
-                if (not best.date or len(rest.date or "") > len(best.date)) and dates_compatible(best.date, rest.date):
+                if _known_date(rest) and (
+                    not _known_date(best) or len(rest.date or "") > len(best.date or "")
+                ):
                     best.date, best.date_text = rest.date, rest.date_text
                 if best.recipient is None and rest.recipient is not None:
                     best.recipient = rest.recipient

@@ -190,6 +190,17 @@ class EventExtractor:
     def _link_complements(self, cands: list[Candidate]) -> None:
         by_token = {c.token.i: c for c in cands}
         for cand in cands:
+            token = cand.token
+            # "bombed the city, killing 12": the killing is the bombing's toll, not news of
+            # its own; likewise "the attack killed nine"
+            head = by_token.get(token.head.i)
+            if token.dep_ == "advcl" and token.tag_ == "VBG" and head is not None and head is not cand:
+                if head.spec.type == cand.spec.type:
+                    cand.absorbed = True
+            subj = syntax.child(token, "nsubj") if cand.spec.kind == "verb" else None
+            if subj is not None and subj.i in by_token and by_token[subj.i].spec.type == cand.spec.type:
+                cand.absorbed = True
+        for cand in cands:
             if cand.spec.frame is None:
                 continue
             inner = self._find_complement(cand.token, by_token)
@@ -308,6 +319,12 @@ class EventExtractor:
         if spec.of == "actor":
             of = syntax.prep_object(token, "of")
             if of is not None:
+                # "X completed the withdrawal of its troops": X acts; "the withdrawal of US
+                # troops" alone: the troops do
+                if anchor is not None:
+                    subj = syntax.subject(anchor)
+                    if subj is not None and subj.pos_ != "PRON":
+                        return subj
                 return of
         for c in token.lefts:
             if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -347,6 +364,8 @@ class EventExtractor:
             if cand.spec.type == "REQUEST" and inner_actor is not None and syntax.is_actorlike(inner_actor):
                 found.insert(0, inner_actor)
         first: tuple[Token | None, ActorRef | None] = (None, None)
+        # "condemned Serbia's suppression of ...": an uncoded object's possessor
+        found += [p for t in found if (p := syntax.child(t, "poss")) is not None and p.pos_ != "PRON"]
         for t in found:
             if any(c.dep_ == "poss" and c.lower_ in syntax.OWN_PRONOUNS for c in t.children) and spec.type in (
                 "RETREAT", "MOBILIZE", "AID", "COOPERATE", "CONSULT",
@@ -763,6 +782,12 @@ class EventExtractor:
                 place = self._place_of(obj)
                 if place is not None:
                     return place
+        # "bombed Gaza City": a city attacked, visited or protested in is where it happened
+        obj = syntax.child(cand.token, "dobj", "obj") if cand.spec.kind == "verb" else None
+        if obj is not None:
+            place = self._place_of(obj)
+            if place is not None and place.lat is not None:
+                return place
         if ctx.dateline:
             return self.gazetteer.locate(ctx.dateline.split(",")[0])
         return None

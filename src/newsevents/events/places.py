@@ -70,7 +70,7 @@ class Gazetteer:
         country = country_of_name(key) or self.countries.get(key)
         if country:
             return Location(text=text, country=country)
-        city = self.cities.get(key)
+        city = self.cities.get(key) or self.cities.get(key.removesuffix(" city"))
         if city is not None:
             return Location(text=text, country=city.country, lat=city.lat, lon=city.lon)
         if key in self.us_states:

@@ -200,7 +200,7 @@ def extract_quotes(
         if cand.speaker_tokens is not None:
             speaker = resolver.phrase(*cand.speaker_tokens)
         else:
-            speaker = resolver.resolve(cand.subject, cand.sentence, cand.cue)
+            speaker = resolver.resolve(_speaker_token(index, cand), cand.sentence, cand.cue)
         text = index.text[cand.start : cand.end]
         quote = Quote(
             start=cand.start,
@@ -783,6 +783,25 @@ def _subject(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _speaker_token(index: _DocIndex, cand: _Candidate) -> Token | None:
+    """The candidate's subject when it can be the speaker: not a word of a quotation (a
+    misparse of '“My apologies,” Quick said') nor of another sentence (a parse run on
+    across a line break); else the speaker after the verb, if any."""
+
+    def usable(tok: Token | None) -> bool:
+        if tok is None or index.sent_of[tok.i] != index.sent_of[cand.cue.i]:
+            return False
+        k = index.seg_of[tok.i]
+        return k < 0 or index.quotable[k] != 2
+
+    if usable(cand.subject):
+        return cand.subject
+    if cand.cue.lower_ == "according":
+        return None
+    inverted = _inverted_subject(cand.cue)
+    return inverted if usable(inverted) else None
 
 
 def _inverted_subject(verb: Token) -> Token | None:

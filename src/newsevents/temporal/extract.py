@@ -24,6 +24,7 @@ from .dct import infer_dct
 from .grammar import Grammar, Lexicon, RuleMatch, load_grammar
 from .normalize import (Normalizer, Reference, TimexValue, default_normalizer, parse_date,
                         period_start)
+from .normalize import FUTURE, PAST
 from .tense import clause_tense
 
 #: Entity labels that make a month or weekday word part of a name ("Theresa May",
@@ -55,7 +56,9 @@ class Candidate:
     start: int
     end: int
     match: RuleMatch
-    tense: str | None
+    tense: str | None  # what the value is resolved with
+    clause: str | None = None  # the tense of the governing clause itself
+    deadline: bool = False  # governed by "until", "by"... (may lie after a past-tense DCT)
 
 
 class TimexExtractor:
@@ -136,14 +139,13 @@ class TimexExtractor:
                 span = doc.char_span(start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
-            out.append(Candidate(start, m.end, m, self._tense(span)))
+            clause = clause_tense(span, self.lex)
+            root = span.root
+            deadline = root.dep_ == "pobj" and root.head.lower_ in _DEADLINE_PREPS
+            # A deadline may lie after the DCT whatever the tense: resolve it by nearness.
+            out.append(Candidate(start, m.end, m, None if deadline else clause, clause,
+                                 deadline))
         return out
-
-    def _tense(self, span: Span) -> str | None:
-        root = span.root
-        if root.dep_ == "pobj" and root.head.lower_ in _DEADLINE_PREPS:
-            return None  # "extended to Nov. 20", "until 5 p.m. Nov. 9": a deadline, any tense
-        return clause_tense(span, self.lex)
 
     # -- checks against the parse -----------------------------------------------------------
 
@@ -327,10 +329,12 @@ class TimexExtractor:
         for cand in cands:
             if cand.match.rule.norm != "date":
                 continue
-            ref.tense = cand.tense
+            ref.tense = cand.clause
             result = self.normalizer.resolve(cand.match, ref)
             if result is not None and result[1] and result[0] in ("DATE", "TIME"):
-                out.append((result[1], cand.tense))
+                # "by December 31, 2021" in a present or future clause bounds the DCT above.
+                future = cand.clause == FUTURE or (cand.deadline and cand.clause != PAST)
+                out.append((result[1], FUTURE if future else cand.clause))
         return out
 
 

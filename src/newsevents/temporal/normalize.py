@@ -289,7 +289,8 @@ def _mod(lex: Lexicon, parts: dict[str, str]) -> str | None:
 
 def _choose_year(anchor: Date, start: Callable[[int], Date | None],
                  end: Callable[[int], Date | None], *, step: int = 0,
-                 tense: str | None = None, penalty_days: int = 60) -> int | None:
+                 tense: str | None = None, penalty_days: int = 60,
+                 future_penalty_days: int = 366) -> int | None:
     """The year of a recurring period (a month, a day of the year, a season...) that the
     text most likely means, seen from ``anchor``.
 
@@ -297,7 +298,10 @@ def _choose_year(anchor: Date, start: Callable[[int], Date | None],
     the first one starting after it; 0 with tense "THIS" ("this March"): the anchor's year.
     Otherwise the nearest one, where one on the wrong side of the anchor for the tense (a
     past-tense "July 26" after the DCT) counts ``penalty_days`` farther away: news names
-    dates close to its own, and a tense is weaker evidence than a few weeks.
+    dates close to its own, and a past tense is weaker evidence than a few weeks (plans and
+    deadlines are told in the past). A future-tense one before the DCT counts
+    ``future_penalty_days`` farther (by default a year: "will meet on July 26" said in
+    August is next year's).
     """
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
     spans = []
@@ -326,7 +330,7 @@ def _choose_year(anchor: Date, start: Callable[[int], Date | None],
         elif s > anchor:
             gap = (s - anchor).days + (penalty_days if tense == PAST else 0)
         else:
-            gap = (anchor - e).days + (penalty_days if tense == FUTURE else 0)
+            gap = (anchor - e).days + (future_penalty_days if tense == FUTURE else 0)
         return (gap, abs(y - anchor.year))
 
     return min(spans, key=distance)[0]
@@ -488,8 +492,10 @@ class Normalizer:
             # A quarter or half in past-tense reporting is usually one already over.
             tense = ref.tense
             # A quarter still under way is not one a past-tense report speaks of.
+            # Results of a quarter just over are announced in the future tense ("expects to
+            # report a third-quarter loss"), so a future tense is weak evidence here.
             year = _choose_year(ref.dct, end if tense == PAST else start, end, tense=tense,
-                                penalty_days=self.penalty)
+                                penalty_days=self.penalty, future_penalty_days=self.penalty)
             if year is None:
                 return None
         return f"{year}-{letter}{n}" if _ok(year) else None

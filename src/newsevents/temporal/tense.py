@@ -28,7 +28,7 @@ def governing_verb(span: Span) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in _VERBS and token.dep_ != "aux" and token.dep_ != "auxpass":
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -49,7 +49,7 @@ def verb_tense(verb: Token, lexicon: Lexicon, depth: int = 0) -> str | None:
     infinitive = any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes)
     if infinitive:
         head = verb.head
-        if head is not verb and head.pos_ in _VERBS and depth < 3:
+        if head.i != verb.i and head.pos_ in _VERBS and depth < 3:
             if head.lemma_.lower() in lexicon.lists["future_verb"]:
                 return FUTURE
             governed = verb_tense(head, lexicon, depth + 1)
@@ -63,13 +63,15 @@ def verb_tense(verb: Token, lexicon: Lexicon, depth: int = 0) -> str | None:
         return PRESENT
     if verb.tag_ == "VBN":
         return PAST  # a reduced passive: "the law adopted in January"
-    if verb.tag_ == "VBG" and depth < 3 and verb.head is not verb:
+    if verb.tag_ == "VBG" and depth < 3 and verb.head.i != verb.i:
         # A participle clause ("..., saying on Friday that") takes the tense of the clause
-        # it hangs on.
+        # it hangs on. (Tokens are compared by index: spaCy makes a new object per access.)
         head = verb.head
-        while head.pos_ not in _VERBS and head.head is not head:
+        for _ in range(_MAX_CLIMB):
+            if head.pos_ in _VERBS or head.head.i == head.i:
+                break
             head = head.head
-        if head.pos_ in _VERBS and head is not verb:
+        if head.pos_ in _VERBS and head.i != verb.i:
             return verb_tense(head, lexicon, depth + 1)
     return None
 
