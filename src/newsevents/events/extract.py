@@ -327,8 +327,11 @@ class EventExtractor:
                         return subj
                 return of
         for c in token.lefts:
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
-                return c
+            if c.dep_ in ("amod", "compound"):
+                # "Israeli shelling", "Israeli tank shelling"
+                for m in c.subtree:
+                    if m.i < token.i and m.ent_type_ in ("NORP", "GPE", "ORG") and m.dep_ in ("amod", "compound"):
+                        return m
         if anchor is not None:
             return syntax.subject(anchor)
         between = syntax.prep_object(token, "between")
@@ -418,7 +421,7 @@ class EventExtractor:
             return out
         if slot.startswith("prep:"):
             word = slot[5:]
-            out = [syntax.prep_object(token, word)]
+            out = [syntax.actor_head(syntax.prep_object(token, word))]
             if anchor is not None:
                 out.append(syntax.prep_object(anchor, word))
             obj = syntax.child(token, "dobj", "obj") if cand.spec.kind == "verb" else None
@@ -623,7 +626,7 @@ class EventExtractor:
         if type_ == "REQUEST" and modality == "asserted" and spec.head != "order" and not negated:
             modality = "demanded"
         if status.speaker is not None and modality in ("asserted", "intended", "demanded"):
-            if not self._self_statement(status, actor, actor_tok):
+            if not self._self_statement(status, actor, actor_tok, ctx):
                 if not self._neutral(status):
                     modality = "reported_claim"
         if modality == "reported_claim" and not self.emit_reported_claims:
@@ -659,7 +662,9 @@ class EventExtractor:
             intensity=self.onto.intensity(type_, mode),
         )
 
-    def _self_statement(self, st: Status, actor: ActorRef | None, actor_tok: Token | None) -> bool:
+    def _self_statement(
+        self, st: Status, actor: ActorRef | None, actor_tok: Token | None, ctx: DocContext
+    ) -> bool:
         """The speaker reports their own act ("Israel said it would free ...")."""
         if actor_tok is not None and actor_tok.pos_ == "PRON":
             return True
@@ -668,6 +673,11 @@ class EventExtractor:
                 return True
         if actor is None or st.speaker is None:
             return False
+        if actor_tok is not None and st.speaker.country:
+            # "Brazil and the United States are seeking ..., a US official said"
+            for other in syntax.conjuncts(actor_tok):
+                if self._code(other, ctx).country == st.speaker.country:
+                    return True
         if is_coded(actor) and is_coded(st.speaker):
             return actor.country == st.speaker.country and (
                 actor.country is not None or actor.sector == st.speaker.sector
@@ -676,10 +686,12 @@ class EventExtractor:
 
     def _neutral(self, st: Status) -> bool:
         """Witnesses, medics, news agencies: reports the article takes over as its own."""
+        if st.speaker is not None and st.speaker.sector == "MED":
+            return True
         tok = st.speaker_token
         if tok is None:
             return False
-        if is_coded(st.speaker) and st.speaker.sector not in (None, "MED", "CVL"):
+        if is_coded(st.speaker) and st.speaker.sector not in (None, "CVL"):
             return False
         return tok.lemma_.lower() in self.cues.neutral_sources
 

@@ -192,6 +192,15 @@ def has_negation(token: Token, negators: frozenset[str]) -> bool:
     return False
 
 
+def actor_head(token: Token | None) -> Token | None:
+    """``token``, or - when the parse made a date the head ("met Bashar Assad Tuesday") -
+    the name compounded onto it."""
+    if token is None or token.ent_type_ not in NON_ACTOR_ENTS:
+        return token
+    names = [c for c in token.children if c.dep_ == "compound" and c.ent_type_ not in NON_ACTOR_ENTS]
+    return names[-1] if names else token
+
+
 def is_actorlike(token: Token) -> bool:
     """A token that can head an actor phrase (not a date, number or clause)."""
     if token.ent_type_ in NON_ACTOR_ENTS:
