@@ -214,8 +214,9 @@ def load_petrarch_records(shared: Path, split: str = "all") -> list[dict[str, An
 def score_petrarch(shared: Path, split: str = "all", nlp: Any = None) -> dict[str, Any]:
     """Share of records whose expected actor codes are all among their mentions' codes."""
     folder = Path(shared) / PETRARCH_DIR
-    kb = load_kb((str(folder / "PETR.Validate.actors.txt"), str(folder / "PETR.Validate.agents.txt")),
-                 shipped=False)
+    dictionaries = (str(folder / "PETR.Validate.actors.txt"),
+                    str(folder / "PETR.Validate.agents.txt"))
+    kb = load_kb(dictionaries, shipped=False)
     if nlp is None:
         from newsevents.config import load_config
         from newsevents.nlp import build_pipeline
@@ -265,8 +266,8 @@ def measure_speed(shared: Path, *, articles: int = 200, repeats: int = 2) -> dic
 
     timed(linked)  # warm-up: KB and model caches
     base, with_actors = timed(bare), timed(linked)
-    return {"articles": len(texts), "bare_s": round(base, 2), "with_actors_s": round(with_actors, 2),
-            "ratio": round(with_actors / base, 3)}
+    return {"articles": len(texts), "bare_s": round(base, 2),
+            "with_actors_s": round(with_actors, 2), "ratio": round(with_actors / base, 3)}
 
 
 # --- entry points ----------------------------------------------------------------------

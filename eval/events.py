@@ -80,13 +80,16 @@ def pipeline(**events_options: Any):
     return nlp
 
 
-def process_texts(nlp, items: Iterable[tuple[str, str, str | None]], batch_size: int = 64) -> Iterator[list[Event]]:
-    """Events of each (id, text, dct) item, in order."""
+def process_texts(
+    nlp, items: Iterable[tuple[str, str, str | None]], *, extractor=None, batch_size: int = 64
+) -> Iterator[list[Event]]:
+    """Events of each (id, text, dct) item, in order; ``extractor`` (an EventExtractor)
+    replaces the pipeline's own events stage when given."""
     from newsevents.pipeline import make_doc
 
     docs = (make_doc(nlp, Article(id=i, text=t, published=d)) for i, t, d in items)
     for doc in nlp.pipe(docs, batch_size=batch_size):
-        yield list(doc._.events or [])
+        yield list(extractor(doc) if extractor is not None else doc._.events or [])
 
 
 # -- PLOVER gold records ---------------------------------------------------------------
@@ -207,7 +210,11 @@ def macro_f1(gold: list[str], pred: list[str | None]) -> float:
     return sum(f1s) / len(f1s) if f1s else 0.0
 
 
-def score_plv(shared: Path, nlp=None, *, split: str = "test", limit: int | None = None) -> dict[str, Any]:
+def score_plv(
+    shared: Path, nlp=None, *, split: str = "test", limit: int | None = None, extractor=None
+) -> dict[str, Any]:
+    """Zero-Shot-PLOVER pairs. With ``nlp`` given, pass an ``extractor`` built with
+    ``require_actor=False`` (the pair is given, so uncoded actors still count)."""
     path = shared / f"data/plover/PLV_{split}.tsv"
     with path.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))[:limit]
@@ -215,7 +222,7 @@ def score_plv(shared: Path, nlp=None, *, split: str = "test", limit: int | None 
     gold = [r["gold_root"].strip().upper() for r in rows]
     pred: list[str | None] = []
     items = ((r["sentence_id"], r["sentence"], None) for r in rows)
-    for row, events in zip(rows, process_texts(nlp, items), strict=True):
+    for row, events in zip(rows, process_texts(nlp, items, extractor=extractor), strict=True):
         pred.append(plv_prediction(events, row["source"], row["target"]))
     n = len(rows)
     right = sum(1 for g, p in zip(gold, pred, strict=True) if g == p)

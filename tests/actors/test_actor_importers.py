@@ -81,7 +81,8 @@ def test_petrarch_problems_have_file_and_line(petrarch_kb):
 def test_parse_petrarch_code(block, country, sector, start, end):
     role = parse_petrarch_code(block)
     assert (role.country, role.sector) == (country, sector)
-    assert (role.start and role.start.isoformat(), role.end and role.end.isoformat()) == (start, end)
+    dates = (role.start and role.start.isoformat(), role.end and role.end.isoformat())
+    assert dates == (start, end)
 
 
 @pytest.mark.parametrize("block", ["", "IRQGOV 2006", "I", "IRQ 20060520-"])

@@ -120,3 +120,14 @@ def test_role_at(date, sector):
     entry = Entry("X:doe-jane", "Jane Doe", "person", "XXX",
                   roles=[Role("XXX", "GOV", dt.date(2010, 1, 1), dt.date(2012, 1, 1))])
     assert entry.role_at(date).sector == sector
+
+
+@pytest.mark.parametrize("died, date, sector", [
+    (dt.date(2012, 1, 1), dt.date(2013, 1, 1), "GOV"),  # died in office: keeps the code
+    (dt.date(2015, 1, 1), dt.date(2016, 1, 1), "ELI"),  # died after leaving office
+    (dt.date(2015, 1, 1), dt.date(2013, 1, 1), "ELI"),  # alive, out of office
+])
+def test_role_at_after_death(died, date, sector):
+    entry = Entry("X:doe-jane", "Jane Doe", "person", "XXX", died=died,
+                  roles=[Role("XXX", "GOV", dt.date(2010, 1, 1), dt.date(2012, 1, 1))])
+    assert entry.role_at(date).sector == sector

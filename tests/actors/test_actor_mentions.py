@@ -21,7 +21,8 @@ def _codes(doc) -> dict[str, str | None]:
     ("Baghdad and Washington said the talks were useful.", "2021-07-26",
      {"Baghdad": "IRQGOV", "Washington": "USAGOV"}),
     ("US President Joe Biden met Iraqi Prime Minister Mustafa al-Kadhimi at the White House.",
-     "2021-07-26", {"Joe Biden": "USAGOV", "Mustafa al-Kadhimi": "IRQGOV", "White House": "USAGOV"}),
+     "2021-07-26",
+     {"Joe Biden": "USAGOV", "Mustafa al-Kadhimi": "IRQGOV", "White House": "USAGOV"}),
     ("The weather was mild and the harvest was good.", "2021-07-26", {}),
 ])
 def test_mentions(make_doc, text, dct, expected):

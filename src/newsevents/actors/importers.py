@@ -49,7 +49,8 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".csv", ".yaml", ".yml", ".txt")
 #: libyaml's loader when installed (ten times faster on the shipped data), else pure Python.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_ROLE = re.compile(r"^(?:(?P<country>[A-Z]{3})/)?(?P<sector>[A-Z]{3}|-)\s+(?P<start>\S+)\s+(?P<end>\S+)(?:\s+(?P<title>.+))?$")
+_ROLE = re.compile(r"^(?:(?P<country>[A-Z]{3})/)?(?P<sector>[A-Z]{3}|-)\s+(?P<start>\S+)"
+                   r"\s+(?P<end>\S+)(?:\s+(?P<title>.+))?$")
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
@@ -95,7 +96,8 @@ def load_dictionary(kb: KnowledgeBase, path: Path) -> list[Problem]:
         raise KnowledgeBaseError(f"[E041] Actor dictionary {path} is empty")
     name = str(path)
     if suffix == ".csv":
-        header = next((line for line in text.splitlines() if line.strip() and not line.startswith("#")), "")
+        header = next((line for line in text.splitlines()
+                       if line.strip() and not line.startswith("#")), "")
         if header.replace(" ", "").lower().startswith("term,"):
             return load_agents_csv(kb, text, name)
         return load_simple_csv(kb, text, name)
@@ -115,7 +117,8 @@ def _role(text: str, country: str | None) -> Role:
         raise ValueError(f"bad role {text!r}: expected '[CCC/]SEC START END title'")
     sector = None if m["sector"] == "-" else m["sector"]
     if sector is not None and sector not in SECTORS:
-        raise ValueError(f"bad sector {sector!r} in role {text!r}; valid: {', '.join(sorted(SECTORS))}")
+        raise ValueError(f"bad sector {sector!r} in role {text!r}; "
+                         f"valid: {', '.join(sorted(SECTORS))}")
     return Role(m["country"] or country, sector, parse_date(m["start"]),
                 parse_date(m["end"], end=len(m["end"]) < 10 and m["end"] != "-"), m["title"])
 
@@ -286,7 +289,8 @@ def load_petrarch_actors(kb: KnowledgeBase, text: str, path: str) -> list[Proble
             return
         roles: list[Role] = current["roles"]
         if not roles:
-            problems.append(Problem(path, current["line"], f"actor {current['name']!r} has no code"))
+            problems.append(Problem(path, current["line"],
+                                    f"actor {current['name']!r} has no code"))
         else:
             undated = [r for r in roles if r.start is None and r.end is None]
             base = undated[0] if undated else Role(roles[0].country, None)

@@ -27,8 +27,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
 from ..errors import KnowledgeBaseError
 from ..records import ActorRef
 
@@ -163,7 +161,8 @@ class Entry:
         """The code in force on ``date`` (None = now, as far as the KB knows).
 
         A person between or after their roles is a former office holder (ELI) of the country
-        of their last role, unless they died in office: then they keep that role's code.
+        of their last role, unless they died in office: then they keep that role's code
+        ("the late commander Soleimani" is still IRN MIL).
         An organisation outside its dated roles keeps its base code.
         """
         base = Role(self.country, self.sector)
@@ -182,9 +181,13 @@ class Entry:
         if not past:
             return base
         last = max(past, key=lambda r: r.end or dt.date.max)
-        if self.kind != "person" or (self.died and (date is None or date >= self.died)):
-            return last if self.kind == "person" else base
-        return Role(last.country or self.country, "ELI", last.end, None, "former " + (last.title or "official"))
+        if self.kind != "person":
+            return base
+        died_in_office = self.died is not None and (last.end is None or last.end >= self.died)
+        if died_in_office and (date is None or date >= self.died):
+            return last
+        return Role(last.country or self.country, "ELI", last.end, None,
+                    "former " + (last.title or "official"))
 
 
 def _start_key(role: Role) -> dt.date:
@@ -375,7 +378,7 @@ def _rows(text: str, path: str) -> Iterator[tuple[int, dict[str, str]]]:
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
              if line.strip() and not line.lstrip().startswith("#")]
     reader = csv.DictReader([line for _, line in lines])
-    for (n, _), row in zip(lines[1:], reader):
+    for (n, _), row in zip(lines[1:], reader, strict=False):
         yield n, {k: (v or "").strip() for k, v in row.items() if k}
 
 

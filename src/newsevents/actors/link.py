@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
 from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRef, Mention
-from .kb import Agent, KnowledgeBase, NameRef, as_date, load_kb, norm_word, name_key, PARTICLES
+from .kb import PARTICLES, Agent, KnowledgeBase, NameRef, as_date, load_kb, name_key, norm_word
 
 # Words that never head an actor phrase and are skipped at its start.
 SKIP_WORDS = frozenset("""
@@ -53,9 +53,14 @@ said says told
 CONJUNCTIONS = frozenset({"and", "or", "&", "nor"})
 # Sectors of non-state organisations: a person noun modified by one of them takes it
 # ("rebel commander" is REB, not MIL).
-NONSTATE = frozenset({"REB", "UAF", "OPP", "PTY", "CRM", "NGO", "HRI", "IGO", "MED", "BUS", "EDU", "LAB"})
+NONSTATE = frozenset({"REB", "UAF", "OPP", "PTY", "CRM", "NGO", "HRI", "IGO", "MED", "BUS",
+                      "EDU", "LAB"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
-_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+# Sectors whose bodies "the parliament", "the court" resolve to the last named one; "the
+# government" is too often another country's to be guessed that way.
+BODY_SECTORS = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$|"
+                      r"^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s'"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–", "—", "/"})
 
@@ -96,7 +101,8 @@ def make_units(tokens: Sequence[Token]) -> list[Unit]:
                     and len(units[-1].text) <= 3 and units[-1].capitalized:
                 units[-1].end = token.i + 1  # "Lt" + "." -> one word
                 continue
-            units.append(Unit(text, text, token.i, token.i + 1, "comma" if text in ",;:" else "punct"))
+            kind = "comma" if text in ",;:" else "punct"
+            units.append(Unit(text, text, token.i, token.i + 1, kind))
             prev_glue = False
             continue
         norm = norm_word(text)
@@ -209,9 +215,6 @@ class Coded:
         return ActorRef(self.id, self.name, self.country, self.sector)
 
 
-EMPTY = Coded("empty")
-
-
 class PhraseCoder:
     """Codes token sequences as actors with one knowledge base."""
 
@@ -250,7 +253,8 @@ class PhraseCoder:
                     boundary = ","
                 elif unit.kind == "conj" and _has_head(current, idx - len(current), covered):
                     boundary = "and"
-                elif unit.kind == "word" and (unit.norm in OWNER_PREPS or unit.norm in LOCATION_PREPS
+                elif unit.kind == "word" and (unit.norm in OWNER_PREPS
+                                              or unit.norm in LOCATION_PREPS
                                               or unit.norm in STOP_WORDS or unit.norm == "to"):
                     boundary = unit.norm
                 elif unit.kind == "punct" and unit.text in "()[]\"“”":
@@ -273,8 +277,9 @@ class PhraseCoder:
                 continue
             other = self._segment(seg_units, seg_matches, date, location=join in LOCATION_PREPS)
             if join in OWNER_PREPS:
-                if coded.head == "empty" or (coded.head == "noun" and coded.sector is None
-                                             and coded.country is None and _collective(first_units)):
+                if coded.head == "empty" or (
+                        coded.head == "noun" and coded.sector is None
+                        and coded.country is None and _collective(first_units)):
                     coded = other
                     continue
                 if coded.head not in ("agent", "name"):
@@ -284,7 +289,8 @@ class PhraseCoder:
                 if coded.head in ("agent", "name", "entity") and coded.country is None:
                     coded.country = other.country
             elif join == ",":
-                if coded.head in ("name", "empty") or (coded.country is None and coded.sector is None):
+                if coded.head in ("name", "empty") or (
+                        coded.country is None and coded.sector is None):
                     name = coded.name
                     coded = _merge(coded, other)
                     coded.name = name or other.name
@@ -299,7 +305,7 @@ class PhraseCoder:
         start = 0
         for idx, unit in enumerate(units):
             if unit.kind == "poss":
-                owner = self._part(units[start:idx], _local(matches, start, idx, units_offset=0),
+                owner = self._part(units[start:idx], _local(matches, start, idx),
                                    owner, date, location=False)
                 start = idx + 1
         coded = self._part(units[start:], _local(matches, start, len(units)), owner, date,
@@ -326,7 +332,7 @@ class PhraseCoder:
                 elements.append(unit)
             idx += 1
         if not elements:
-            return EMPTY if owner is None else owner
+            return Coded("empty") if owner is None else owner
         elements = self._known_surnames(elements)
         head, modifiers = elements[-1], elements[:-1]
         if isinstance(head, Unit) and head.capitalized:
@@ -339,7 +345,8 @@ class PhraseCoder:
                 return self._entity(Match(0, 0, ref=NameRef(person.id)), elements, owner, date,
                                     former, location)
             if elements and isinstance(elements[-1], Match) and elements[-1].ref is not None \
-                    and self.kb.entries[elements[-1].ref.entry_id].kind not in ("country", "person") \
+                    and self.kb.entries[elements[-1].ref.entry_id].kind \
+                    not in ("country", "person") \
                     and elements[-1].ref.how == "name":
                 # A longer name of a known organisation ("Red Crescent Society").
                 return self._entity(elements[-1], elements[:-1], owner, date, former, location)
@@ -404,14 +411,15 @@ class PhraseCoder:
             agent = modifiers[-1].agent
             coded.sector, coded.title = agent.sector, agent.term
             if coded.country is None:
-                coded.country = self._modifier_country(modifiers[:-1], date) or (owner.country if owner else None)
+                coded.country = (self._modifier_country(modifiers[:-1], date)
+                                 or (owner.country if owner else None))
         if entry.kind == "person" and not former and coded.sector == "ELI" and modifiers \
                 and isinstance(modifiers[-1], Match) and modifiers[-1].agent is not None \
                 and modifiers[-1].agent.sector:
             # The text calls them by a current title ("Foreign Minister Park Jin"): the
             # article is from their time in office even if the KB says they have left it.
             coded.sector, coded.title = modifiers[-1].agent.sector, modifiers[-1].agent.term
-        if former and entry.kind == "person" or (former and coded.head == "country" and coded.sector):
+        if former and (entry.kind == "person" or coded.head == "country" and coded.sector):
             coded.sector = "ELI"
         return coded
 
@@ -537,7 +545,7 @@ def _collective(units: Sequence[Unit]) -> bool:
     return bool(words) and words[-1] in COLLECTIVE_HEADS
 
 
-def _local(matches: list[Match], start: int, end: int, units_offset: int = 0) -> list[Match]:
+def _local(matches: list[Match], start: int, end: int) -> list[Match]:
     """Matches inside units[start:end], re-indexed from ``start``."""
     return [Match(m.i - start, m.j - start, m.ref, m.agent) for m in matches
             if m.i >= start and m.j <= end]
@@ -670,6 +678,7 @@ class _Cand:
     outer: tuple[int, int]  # the noun phrase it stands for (suppresses modifiers inside)
     sent: int
     described: bool = False  # an unnamed person description ("the spokesman of X")
+    salience: int = 0  # 2: subject of a main clause, 1: other subject, 0: anything else
 
 
 @dataclass
@@ -682,7 +691,8 @@ class Settings:
     description_window: int = 2
 
 
-def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = None) -> list[Mention]:
+def extract_mentions(doc: Doc, kb: KnowledgeBase,
+                     settings: Settings | None = None) -> list[Mention]:
     """The actor mentions of a parsed Doc, in text order, each with its coded actor (or
     None when it cannot be coded). Reads the Doc; never changes it."""
     settings = settings or Settings()
@@ -729,6 +739,8 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
             lo = _skip_determiners(doc, start, head)
             cand = _Cand(lo, end, "NP", coded, (start, end), sent_of[head],
                          described=coded.person and coded.head == "agent")
+        if any(t in taken for t in range(cand.start, cand.end)):
+            continue  # "DC" of "Washington, DC" after "Washington"
         cands.append(cand)
         taken.update(range(cand.start, cand.end))
 
@@ -746,11 +758,15 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
 
     for token in doc:
         if token.lower_ in PRONOUNS and token.pos_ == "PRON" and token.i not in taken:
-            cands.append(_Cand(token.i, token.i + 1, "PRON", Coded("pronoun"), (token.i, token.i + 1),
+            cands.append(_Cand(token.i, token.i + 1, "PRON", Coded("pronoun"),
+                               (token.i, token.i + 1),
                                sent_of[token.i]))
 
     cands.sort(key=lambda c: (c.start, -c.end))
     for cand in cands:
+        root = doc[cand.start:cand.end].root
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            cand.salience = 2 if root.head.dep_ in ("ROOT", "conj", "ccomp") else 1
         if cand.label == "PERSON" and cand.coded.head == "country":
             # A person called like a country ("Michael B. Jordan"): not the country.
             cand.coded = Coded("name", person=True, name=cand.coded.name)
@@ -758,11 +774,24 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase, settings: Settings | None = No
     return _corefer(doc, cands, settings, index.text)
 
 
+def _antecedent(persons: list[tuple[int, int, ActorRef | None]], sent: int,
+                window: int) -> ActorRef | None:
+    """The actor "he"/"she" refers to: among the named persons of the last ``window``
+    sentences the most salient (a main-clause subject over any subject over the rest),
+    the latest on a tie; None when that person has no actor."""
+    recent = [p for p in persons if sent - p[0] <= window]
+    if not recent:
+        return None
+    best = max(p[1] for p in recent)
+    return [p for p in recent if p[1] == best][-1][2]
+
+
 @lru_cache(maxsize=1)
 def _context_rules() -> tuple[frozenset[str], dict[str, str]]:
     """(organisation words, cue word -> sector) from data/context.yaml."""
-    import yaml
     from importlib import resources
+
+    import yaml
 
     data = yaml.safe_load((resources.files("newsevents.actors") / "data" / "context.yaml")
                           .read_text(encoding="utf-8"))
@@ -803,16 +832,15 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str) -> lis
     titles: dict[str, ActorRef] = {}
     by_sector: dict[str, ActorRef] = {}
     by_term: dict[str, ActorRef] = {}
-    last_person: tuple[int, ActorRef | None] | None = None
+    persons: list[tuple[int, int, ActorRef | None]] = []  # (sentence, salience, actor)
     description: tuple[int, ActorRef] | None = None
     for cand in cands:
         coded = cand.coded
         actor = coded.ref()
         if cand.label == "PRON":
-            if last_person is None or cand.sent - last_person[0] > settings.pronoun_window \
-                    or last_person[1] is None:
+            actor = _antecedent(persons, cand.sent, settings.pronoun_window)
+            if actor is None:
                 continue
-            actor = last_person[1]
         elif cand.label == "PERSON" or (coded.person and coded.head == "entity"):
             key = name_key(text[doc[cand.start].idx:doc[cand.end - 1].idx + len(doc[cand.end - 1])])
             if actor is None or actor.id is None:
@@ -829,14 +857,14 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str) -> lis
                 surnames.setdefault(key[-1], actor)
             if coded.title and actor is not None:
                 titles[coded.title] = actor
-            last_person = (cand.sent, actor)
+            persons.append((cand.sent, cand.salience, actor))
         elif cand.label == "NP" and coded.head == "agent" and coded.country is None \
                 and not coded.owner_sector and doc[cand.outer[0]].lower_ == "the":
             if coded.title in titles:
                 actor = titles[coded.title]  # "the president" after "US President Joe Biden"
             elif coded.title in by_term:
                 actor = by_term[coded.title]  # "the rebels" after "Houthi rebels"
-            elif coded.sector in by_sector and not coded.person:
+            elif coded.sector in by_sector and not coded.person and coded.sector in BODY_SECTORS:
                 actor = by_sector[coded.sector]  # "the parliament" after "the Iraqi Parliament"
         if cand.described and actor is not None and coded.owner_sector:
             description = (cand.sent, actor)
@@ -883,7 +911,7 @@ def _entity_spans(units: list[Unit], matches: list[Match],
         if m.ref is None:
             continue
         lo, hi = units[m.i].start, units[m.j - 1].end
-        if m.ref.how == "city" and not any(
+        if m.ref.how in ("city", "capital") and not any(
                 t in ent_of and ent_of[t].label_ in ("GPE", "LOC", "FAC") for t in range(lo, hi)):
             continue
         spans.append((lo, hi, m.ref.how))
@@ -899,8 +927,9 @@ def _complement_end(root: Token, preps: frozenset[str]) -> int:
             end = child.right_edge.i + 1
             for k in range(child.i + 1, end):
                 token = root.doc[k]
-                if token.text in ",;:(" or "\n" in token.text_with_ws[:-1] or token.is_space:
-                    return k
+                if token.text in ",;:(" or "\n" in token.text_with_ws[:-1] or token.is_space \
+                        or token.dep_ in ("acl", "relcl", "advcl", "ccomp"):
+                    return k  # stop before a clause: "a country accused of ..."
             return end
     return root.i + 1
 

@@ -175,12 +175,13 @@ class ActorCoder:
             except Exception:  # noqa: BLE001 - a linker bug must not lose the event
                 log.exception("actors.code_span failed on %r", span.text)
                 ref = None
-            if ref is not None:
+            if ref is not None and is_coded(ref):
                 return ref
-        else:
-            ref = self._fallback(span)
-            if ref is not None:
-                return ref
+        # last resort (and the only coder while newsevents.actors is absent): a country
+        # named in the phrase, whatever NER called it ("Azerbaijan" tagged PERSON)
+        ref = self._fallback(span)
+        if ref is not None:
+            return ref
         return ActorRef(id=None, name=span.text)
 
     def _fallback(self, span: Span) -> ActorRef | None:

@@ -54,6 +54,8 @@ _TIMEX_BOUNDARIES = frozenset({"ccomp", "xcomp", "relcl", "advcl", "ROOT", "para
 _CALENDAR = re.compile(r"^\d{4}(-|$)")
 _LOCATION_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: Speakers of these sectors report rather than take sides (media, health workers).
+_NEUTRAL_SECTORS = frozenset({"MED", "HLH"})
 
 
 @dataclass(slots=True)
@@ -62,6 +64,7 @@ class Candidate:
     spec: TriggerSpec
     complement: Candidate | None = None
     absorbed: bool = False
+    victim: Token | None = None  # "five people were killed in an air strike" -> people
 
 
 @dataclass(slots=True)
@@ -177,8 +180,8 @@ class EventExtractor:
                 out.append(Candidate(token, spec))
                 if spec.extras:
                     extras = set(spec.extras)
-                    consumed.update(t.i for t in near_tokens(token) if t.lemma_.lower() in extras)
-            elif token.pos_ == "VERB" and token.lemma_.lower() in cues.report:
+                    consumed.update(t.i for t in near_tokens(token) if syntax.lemma(t) in extras)
+            elif token.pos_ == "VERB" and syntax.lemma(token) in cues.report:
                 clause = syntax.child(token, "ccomp")
                 if clause is not None and any(
                     c.dep_ == "aux" and c.lower_ in cues.obligation for c in clause.children
@@ -200,6 +203,12 @@ class EventExtractor:
             subj = syntax.child(token, "nsubj") if cand.spec.kind == "verb" else None
             if subj is not None and subj.i in by_token and by_token[subj.i].spec.type == cand.spec.type:
                 cand.absorbed = True
+            if cand.spec.kind == "verb" and syntax.is_passive(token):
+                for word in ("in", "during", "by"):
+                    noun = by_token.get(getattr(syntax.prep_object(token, word), "i", -1))
+                    if noun is not None and noun.spec.kind == "noun" and noun.spec.type == cand.spec.type:
+                        cand.absorbed = True
+                        noun.victim = syntax.child(token, *syntax.PASSIVE_SUBJ_DEPS)
         for cand in cands:
             if cand.spec.frame is None:
                 continue
@@ -291,12 +300,12 @@ class EventExtractor:
         if gov is None:
             return None, False
         verb, rel = gov
-        lemma = verb.lemma_.lower()
+        lemma = syntax.lemma(verb)
         if verb.pos_ not in ("VERB", "AUX"):
             return None, False
         cues = self.cues
         if rel in ("dobj", "obj", "attr", "oprd") or rel in ("in", "through", "via", "during", "with"):
-            if lemma in cues.light_verbs or lemma in cues.own_act_governors:
+            if lemma in cues.light_verbs or lemma in cues.own_act_governors or lemma in cues.negate_own:
                 return verb, False
             if lemma in cues.report and rel in ("in", "through", "via"):
                 return verb, False
@@ -311,6 +320,13 @@ class EventExtractor:
         if spec.kind == "verb":
             return syntax.subject(token)
         owner = syntax.child(token, "poss")
+        if owner is not None and owner.pos_ == "PRON":
+            # "Israel mounted its invasion", "the ILO reiterated its demand": the pronoun
+            # is the subject of the verb the noun hangs from
+            gov = syntax.governor(token)
+            subj = syntax.subject(gov[0]) if gov is not None and gov[0].pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
         if owner is not None:
             return owner
         by = syntax.agent(token)
@@ -346,7 +362,7 @@ class EventExtractor:
         """The first coded argument among the pattern's slots, else the first argument."""
         token, spec = cand.token, cand.spec
         passive = spec.kind == "verb" and syntax.is_passive(token)
-        found: list[Token] = []
+        found: list[Token] = [cand.victim] if cand.victim is not None else []
         for slot in self.index.slots_for(spec):
             for t in self._slot_tokens(cand, slot, anchor, passive, ctx, status):
                 if t is None or not syntax.is_actorlike(t):
@@ -375,7 +391,7 @@ class EventExtractor:
             ):
                 continue  # "withdraw its forces": the actor's own, not a recipient
             ref = self._code(t, ctx, speaker=status)
-            if is_coded(ref) and is_coded(actor) and _same_actor(ref, actor) and spec.type not in SYMMETRIC:
+            if is_coded(ref) and is_coded(actor) and _same_actor(ref, actor):
                 continue
             if is_coded(ref):
                 return t, ref
@@ -444,7 +460,14 @@ class EventExtractor:
         )
         if token.dep_ == "pobj" and token.head.lower_ == "without":
             st.negated = True
+        if anchor is not None and syntax.lemma(anchor) in cues.negate_own:
+            st.negated = True  # "cancelled the talks", "postponed the visit"
         future = hypothetical = intended = would = False
+        if cand.spec.kind == "noun" and token.dep_ in ("nsubj", "nsubjpass") and anchor is None:
+            # "a Chinese attack on Taiwan could ...": the event is the clause's hypothesis
+            for c in token.head.children:
+                if c.dep_ == "aux" and c.lower_ in cues.modal_hypothetical:
+                    hypothetical = True
         h = start
         for _ in range(8):
             for c in h.children:
@@ -474,7 +497,7 @@ class EventExtractor:
                 break
             if parent is h:
                 break
-            plemma = parent.lemma_.lower()
+            plemma = syntax.lemma(parent)
             if dep == "conj":
                 h = parent
                 continue
@@ -607,8 +630,8 @@ class EventExtractor:
             type_ = "THREATEN"
         committer = status.commit
         if committer is not None and (
-            (committer.lemma_.lower() in self.cues.vow and type_ in THREAT_CONTENT)
-            or (committer.lemma_.lower() in self.cues.commit and type_ in COOPERATIVE)
+            (syntax.lemma(committer) in self.cues.vow and type_ in THREAT_CONTENT)
+            or (syntax.lemma(committer) in self.cues.commit and type_ in COOPERATIVE)
         ):
             # "is willing to withdraw" -> AGREE; "vowed to strike" -> THREATEN: the
             # commitment, made now, is the event
@@ -631,9 +654,9 @@ class EventExtractor:
                     modality = "reported_claim"
         if modality == "reported_claim" and not self.emit_reported_claims:
             return None
-        if spec.needs == "actor_object" and not is_coded(recipient):
-            return None
-        if self.require_actor and not is_coded(actor):
+        if spec.needs == "actor_object" and (recipient is None or not (recipient.country or recipient.id)):
+            return None  # "backs big government": a generic noun is not an actor
+        if self.require_actor and not _known_actor(actor, actor_tok):
             return None
         if mode is not None and not self.onto.is_mode(type_, mode):
             mode = None
@@ -641,6 +664,13 @@ class EventExtractor:
         confidence = self._confidence(spec, actor, recipient, modality)
         if confidence < self.min_confidence:
             return None
+        location = self._location(cand, anchor, ctx)
+        if (
+            recipient is not None and not recipient.country and recipient.sector in ("CVL", "REF")
+            and location is not None and location.country
+        ):
+            # "killed five people in Kabul": civilians of the place where it happened
+            recipient = ActorRef(recipient.id, recipient.name, location.country, recipient.sector)
         sent = cand.token.sent
         return Event(
             id="",
@@ -651,7 +681,7 @@ class EventExtractor:
             recipient=recipient,
             date=date,
             date_text=date_text,
-            location=self._location(cand, anchor, ctx),
+            location=location,
             negated=negated,
             modality=modality,  # type: ignore[arg-type]
             attributed_to=status.attributed_to,
@@ -668,6 +698,10 @@ class EventExtractor:
         """The speaker reports their own act ("Israel said it would free ...")."""
         if actor_tok is not None and actor_tok.pos_ == "PRON":
             return True
+        if st.speaker_token is not None and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in st.speaker_token.children
+        ):
+            return True  # "..., its prime minister said"
         if st.speaker_token is not None and actor_tok is not None:
             if actor_tok.i == st.speaker_token.i or actor_tok.i in {c.i for c in syntax.conjuncts(st.speaker_token)}:
                 return True
@@ -686,14 +720,13 @@ class EventExtractor:
 
     def _neutral(self, st: Status) -> bool:
         """Witnesses, medics, news agencies: reports the article takes over as its own."""
-        if st.speaker is not None and st.speaker.sector == "MED":
+        if st.speaker is not None and st.speaker.sector in _NEUTRAL_SECTORS:
             return True
         tok = st.speaker_token
-        if tok is None:
+        if tok is None or syntax.lemma(tok) not in self.cues.neutral_sources:
             return False
-        if is_coded(st.speaker) and st.speaker.sector not in (None, "CVL"):
-            return False
-        return tok.lemma_.lower() in self.cues.neutral_sources
+        # "police said" reports; "Israeli police said" may speak for a party
+        return st.speaker is None or not st.speaker.country
 
     # -- accusations made in reported speech --------------------------------------------
 
@@ -705,7 +738,7 @@ class EventExtractor:
         if not pejoratives:
             return out
         for token in doc:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in cues.report:
+            if token.pos_ != "VERB" or syntax.lemma(token) not in cues.report:
                 continue
             clause = syntax.child(token, "ccomp")
             if clause is None:
@@ -714,7 +747,9 @@ class EventExtractor:
             speaker = syntax.subject(token)
             if content_subj is None or speaker is None or content_subj.pos_ == "PRON":
                 continue
-            if any(t.lemma_.lower() in pejoratives for t in clause.subtree):
+            if self.index.match(content_subj) is not None:
+                continue  # "said a Chinese attack would ...": about an act, not an actor
+            if any(syntax.lemma(t) in pejoratives for t in clause.subtree):
                 out.append((token, content_subj))
         return out
 
@@ -836,6 +871,21 @@ class EventExtractor:
 # -- helpers -------------------------------------------------------------------------------
 
 
+_NAME_ENTS = frozenset({"ORG", "PERSON", "NORP", "GPE"})
+
+
+def _known_actor(actor: ActorRef | None, token: Token | None) -> bool:
+    """A coded actor, or a named one the knowledge base does not know yet ("the APEC
+    forum"): a real actor, worth an event; "it" or "the move" are not."""
+    if is_coded(actor):
+        return True
+    if actor is None or token is None or token.pos_ == "PRON":
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS or any(
+        t.ent_type_ in _NAME_ENTS for t in token.subtree if t.i < token.i and t.dep_ in ("compound", "amod", "poss")
+    )
+
+
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
     if a.id and b.id:
         return a.id == b.id
@@ -887,7 +937,7 @@ def _trigger_span(cand: Candidate) -> Span:
     idx = {token.i}
     extras = set(cand.spec.extras)
     for t in token.subtree:
-        if t.lemma_.lower() in extras and abs(t.i - token.i) <= 4:
+        if syntax.lemma(t) in extras and abs(t.i - token.i) <= 4:
             idx.add(t.i)
     span = doc[min(idx) : max(idx) + 1]
     return Span(span.start_char, span.end_char, span.text)

@@ -15,9 +15,24 @@ OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 #: Entity labels that are times or amounts, never actors or recipients.
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 #: Verbs whose passive is a state of their subject ("have been engaged in talks").
-STATIVE_PASSIVES = frozenset({"engage", "involve", "commit", "prepare", "determine", "poise", "set", "schedule", "slate", "divide"})
+STATIVE_PASSIVES = frozenset({
+    "engage", "involve", "commit", "prepare", "determine", "poise", "set", "schedule", "slate",
+    "divide", "expect", "suppose", "believe", "say", "report", "think", "know", "due",
+})  # fmt: skip
+#: Verb forms the statistical lemmatizer gets wrong ("staged" -> "stag"), form -> lemma.
+#: Filled from ``lemma_fixes`` in the trigger files when they are loaded.
+LEMMA_FIXES: dict[str, str] = {}
 #: The longest noun phrase handed to the actor coder, in tokens.
 MAX_NP_TOKENS = 16
+
+
+def lemma(token: Token) -> str:
+    """The lower-case lemma, with known lemmatizer errors on verbs corrected."""
+    if token.pos_ in ("VERB", "AUX"):
+        fixed = LEMMA_FIXES.get(token.lower_)
+        if fixed is not None:
+            return fixed
+    return token.lemma_.lower()
 
 
 def is_passive(token: Token) -> bool:
@@ -25,7 +40,17 @@ def is_passive(token: Token) -> bool:
     past participle modifying a noun ("the prisoners released by Israel")."""
     if any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in token.children):
         return True
-    return token.dep_ == "acl" and token.tag_ == "VBN"
+    return token.dep_ == "acl" and token.tag_ == "VBN" and not _misparsed_clause(token)
+
+
+def _misparsed_clause(token: Token) -> bool:
+    """A finite verb the parser hung as a modifier of a verbless sentence's noun root
+    ("Bolivian miners protested in La Paz" parsed as a noun phrase)."""
+    head = token.head
+    return (
+        token.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+        and head.i < token.i and token.tag_ in ("VBD", "VBN")
+    )
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -82,7 +107,7 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
         return None
     if is_passive(token):
         by = agent(token)
-        if by is None and token.lemma_.lower() in STATIVE_PASSIVES:
+        if by is None and lemma(token) in STATIVE_PASSIVES:
             return child(token, *PASSIVE_SUBJ_DEPS)
         return by
     subj = child(token, *SUBJ_DEPS)
@@ -93,6 +118,8 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
     dep = token.dep_
     head = token.head
     if dep == "relcl":
+        return head
+    if dep == "acl" and _misparsed_clause(token):
         return head
     if dep == "acl":
         # "the Parliament's decision to expel" -> the possessor decides
@@ -113,7 +140,7 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
     if dep == "xcomp":
         # object control: "urged Israel to withdraw" -> Israel
         obj = child(head, "dobj", "obj")
-        if obj is not None and head.lemma_.lower() not in ("want", "need", "expect", "like"):
+        if obj is not None and lemma(head) not in ("want", "need", "expect", "like"):
             return obj
         return subject(head, depth=depth + 1)
     if dep in ("pcomp", "pobj") and head.dep_ == "prep":

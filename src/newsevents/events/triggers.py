@@ -16,7 +16,10 @@ import yaml
 from spacy.tokens import Token
 
 from ..errors import KnowledgeBaseError
+from . import syntax
 from .ontology import CATEGORIES, Ontology
+
+_lemma = syntax.lemma
 
 FRAMES = ("absorb", "claim")
 NEEDS = ("complement", "event", "actor_object", "no_clause")
@@ -66,6 +69,7 @@ class Cues:
     obligation: frozenset[str]
     deny: frozenset[str]
     negate: frozenset[str]
+    negate_own: frozenset[str]
     report: frozenset[str]
     report_nouns: frozenset[str]
     irrealis_governors: frozenset[str]
@@ -103,7 +107,7 @@ class TriggerIndex:
     def match(self, token: Token) -> TriggerSpec | None:
         """The most specific pattern whose head is ``token`` and whose extra lemmas hang
         off it, or None."""
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if token.pos_ in _VERB_POS:
             kind = "verb"
             if lemma not in self.verb_heads:
@@ -131,7 +135,7 @@ class TriggerIndex:
 def near_lemmas(token: Token) -> frozenset[str]:
     """Lemmas of the words hanging off ``token`` (children, and their children through a
     preposition, particle, object or modifier), lower-cased."""
-    return frozenset(t.lemma_.lower() for t in near_tokens(token))
+    return frozenset(_lemma(t) for t in near_tokens(token))
 
 
 def near_tokens(token: Token) -> list[Token]:
@@ -266,6 +270,8 @@ def load_triggers(onto: Ontology, extra: Iterable[str | Path] = ()) -> TriggerIn
         for type_, table in (data.get("complement_modes") or {}).items():
             for ctype, (mode, cameo) in (table or {}).items():
                 comp_modes.setdefault(type_, {})[ctype] = (mode, str(cameo))
+        for form, lemma in (data.get("lemma_fixes") or {}).items():
+            syntax.LEMMA_FIXES[str(form).lower()] = str(lemma).lower()
         for name, words in (data.get("cues") or {}).items():
             if name not in cue_lists:
                 raise KnowledgeBaseError(

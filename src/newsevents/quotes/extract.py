@@ -863,12 +863,16 @@ def _join_continuations(index: _DocIndex, accepted: list[_Candidate]) -> None:
         if any(prev.end <= c.start < seg.start for c in by_end if c is not prev):
             continue
         clause = _reporting_ids(prev.cue)
-        gap = doc.char_span(prev.end, seg.start, alignment_mode="expand")
-        if gap is None:
-            continue
+        if prev.end < seg.start:
+            gap = doc.char_span(prev.end, seg.start, alignment_mode="expand")
+            if gap is None:
+                continue
+        else:
+            gap = doc[0:0]
         if all(t.is_punct or t.is_space or t.i in clause for t in gap):
             prev.end = index.segments[_last_in_chain(index, k)].end
-            prev.direct = prev.direct and index.quoted.kind(index.text, seg.start, seg.end) == "direct"
+            quoted_kind = index.quoted.kind(index.text, seg.start, seg.end)
+            prev.direct = prev.direct and quoted_kind == "direct"
             for j in range(k, _last_in_chain(index, k) + 1):
                 taken[j] = True
 

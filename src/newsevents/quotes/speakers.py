@@ -330,7 +330,7 @@ class SpeakerResolver:
             p = parts[0]
             return self._with_actor(p.start, p.end, p.text)
         if all(p.local for p in parts):
-            start, end = parts[0].start, parts[-1].end
+            start, end = min(p.start for p in parts), max(p.end for p in parts)
         else:
             lo, hi = _noun_phrase(subject, coordinated=True)
             start, end = self.doc[lo].idx, self.doc[hi - 1].idx + len(self.doc[hi - 1].text)
@@ -349,8 +349,10 @@ class SpeakerResolver:
         code_span = _code_span()
         if code_span is None:
             return None
+        if end <= start:
+            return None
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or not len(span):
             return None
         try:
             return code_span(span, date=getattr(self.doc._, "dct", None))

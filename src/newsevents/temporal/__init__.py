@@ -40,10 +40,10 @@ _DEFAULTS: dict[str, Any] = dict(load_config()["temporal"])
 class TimexComponent:
     """Writes ``doc._.timexes``; infers ``doc._.dct`` when it is missing (see module doc)."""
 
-    def __init__(self, *, infer_dct: bool, lookback_tokens: int, dct_gap_days: int) -> None:
+    def __init__(self, *, infer_dct: bool = True, **settings: int) -> None:
+        """``settings``: the keyword options of :class:`TimexExtractor`."""
         self.infer_dct = infer_dct
-        self.extractor = TimexExtractor(lookback_tokens=lookback_tokens,
-                                        dct_gap_days=dct_gap_days)
+        self.extractor = TimexExtractor(**settings)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.extractor.candidates(doc)
@@ -68,7 +68,9 @@ class TimexComponent:
     default_config=_DEFAULTS,
 )
 def make_timex_component(nlp: Language, name: str, infer_dct: bool, lookback_tokens: int,
-                         dct_gap_days: int) -> TimexComponent:
+                         dct_gap_days: int, tense_penalty_days: int,
+                         report_window_chars: int) -> TimexComponent:
     """The ``newsevents_timexes`` component; settings are the [temporal] config section."""
     return TimexComponent(infer_dct=infer_dct, lookback_tokens=lookback_tokens,
-                          dct_gap_days=dct_gap_days)
+                          dct_gap_days=dct_gap_days, tense_penalty_days=tense_penalty_days,
+                          report_window_chars=report_window_chars)

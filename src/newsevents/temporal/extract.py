@@ -22,8 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Timex
 from .dct import infer_dct
 from .grammar import Grammar, Lexicon, RuleMatch, load_grammar
-from .normalize import (Normalizer, Reference, TimexValue, default_normalizer, parse_date,
-                        period_start)
+from .normalize import Normalizer, Reference, TimexValue, parse_date, period_start
 from .normalize import FUTURE, PAST
 from .tense import clause_tense
 
@@ -66,15 +65,18 @@ class TimexExtractor:
 
     ``lookback_tokens``: how many tokens before a trigger an expression may start.
     ``dct_gap_days``: when the DCT is inferred, days between the latest past date the
-    text names and the assumed publication date.
+    text names and the assumed publication date. ``tense_penalty_days``: see
+    :class:`~newsevents.temporal.normalize.Normalizer`. ``report_window_chars``: how far
+    after a named quarter "a year earlier" still means that quarter a year before.
+    (Defaults: the [temporal] section of config.toml.)
     """
 
     def __init__(self, *, grammar: Grammar | None = None, normalizer: Normalizer | None = None,
                  lookback_tokens: int = _DEFAULT_LOOKBACK, dct_gap_days: int = 7,
-                 report_window_chars: int = 400) -> None:
+                 tense_penalty_days: int = 120, report_window_chars: int = 400) -> None:
         self.grammar = grammar or load_grammar()
-        self.normalizer = normalizer or (default_normalizer() if grammar is None
-                                         else Normalizer(self.grammar))
+        self.normalizer = normalizer or Normalizer(self.grammar,
+                                                   tense_penalty_days=tense_penalty_days)
         self.lex: Lexicon = self.grammar.lexicon
         self.lookback = lookback_tokens
         self.dct_gap_days = dct_gap_days
@@ -152,9 +154,10 @@ class TimexExtractor:
     def _keep(self, m: RuleMatch, span: Span) -> bool:
         rule = m.rule.name
         first = span[0]
-        if first.ent_type_ in _TITLE_ENTS and first.ent_iob_ == "B" and (
-                first.ent_type_ == span[-1].ent_type_ and _ent_end(span[-1]) == span.end):
-            return False  # the whole of a name or title: ABC's "This Week", "60 Minutes"
+        if first.ent_type_ in _TITLE_ENTS and all(
+                t.ent_type_ == first.ent_type_ for t in span) and _ent_start(first) == _ent_start(
+                span[-1]):
+            return False  # inside a name or title: "The Sunday Times", ABC's "This Week"
         if rule == "month":
             return self._is_month(span[-1])
         if rule == "year":
@@ -195,30 +198,23 @@ class TimexExtractor:
         if prev is not None and prev.lower_ in ("a", "an", "the"):
             # "the March accession" is a month; "the March on Washington" is a protest.
             return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "pobj"
-        if prev is not None and prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN":
-            return False  # "Theresa May" when the NER left May out
-        return True
+        return not _after_name(token)  # "Theresa May" when the NER left May out
 
     def _is_year(self, token: Token) -> bool:
-        if token.ent_type_ == "DATE":
-            return True
         if token.ent_type_ in _QUANTITY_ENTS or token.ent_type_ in ("PRODUCT", "LAW"):
             return False
-        nxt = _next(token)
-        if nxt is not None and nxt.lower_ in ("%", "percent", "people", "times"):
-            return False
-        prev = _prev(token)
-        return prev is not None and self.lex.get("year_context", prev.lower_) is not None
+        prev, nxt = _prev(token), _next(token)
+        in_context = prev is not None and self.lex.get("year_context", prev.lower_) is not None
+        if nxt is not None and (nxt.lower_ in ("%", "percent", "times") or (
+                nxt.tag_ == "NNS" and not in_context)):
+            return False  # "1999 employees", but "in 1990 sales rose"
+        return token.ent_type_ == "DATE" or in_context
 
     @staticmethod
     def _is_weekday(token: Token) -> bool:
         if token.ent_type_ in _NAME_ENTS:
             return False
-        prev = _prev(token)
-        if (prev is not None and prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN"
-                and token.dep_ in ("compound", "nsubj", "nsubjpass", "appos", "dobj")):
-            return False  # "Joe Friday said"
-        return True
+        return not _after_name(token)  # "Joe Friday said" (but "Biden Friday said")
 
     @staticmethod
     def _is_current_period(m: RuleMatch, span: Span) -> bool:
@@ -338,13 +334,21 @@ class TimexExtractor:
         return out
 
 
-def _ent_end(token: Token) -> int:
-    """The end (token index) of the entity ``token`` is in."""
-    end = token.i + 1
-    doc = token.doc
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end
+def _after_name(token: Token) -> bool:
+    """Whether a capitalised word before ``token`` makes it part of a name: "Joe" in "Joe
+    Friday" is a compound of Friday; "Biden" in "Biden Friday said" is the subject."""
+    prev = _prev(token)
+    return (prev is not None and prev.pos_ == "PROPN" and prev.dep_ == "compound"
+            and prev.head.i == token.i and prev.text[:1].isupper()
+            and prev.ent_type_ not in ("DATE", "TIME"))
+
+
+def _ent_start(token: Token) -> int:
+    """The start (token index) of the entity ``token`` is in."""
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
 
 
 def _prev(token: Token) -> Token | None:
@@ -364,9 +368,14 @@ _DEFAULT: TimexExtractor | None = None
 
 
 def default_extractor() -> TimexExtractor:
+    """The process-wide extractor with the [temporal] settings of config.toml."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = TimexExtractor()
+        from ..config import load_config
+
+        settings = dict(load_config()["temporal"])
+        settings.pop("infer_dct", None)
+        _DEFAULT = TimexExtractor(**settings)
     return _DEFAULT
 
 

@@ -86,13 +86,15 @@ def period_start(value: str | None) -> tuple[Date, str] | None:
 
 
 def parse_date(text: str | None) -> Date | None:
-    """A date from "YYYY-MM-DD" (longer ISO strings are cut to the day); None otherwise."""
+    """A date from "YYYY-MM-DD" (longer ISO strings are cut to the day); None for anything
+    else, years outside MIN_YEAR..MAX_YEAR included."""
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(str(text)[:10])
+        d = dt.date.fromisoformat(str(text)[:10])
     except ValueError:
         return None
+    return d if _ok(d.year) else None
 
 
 # -- calendar arithmetic ------------------------------------------------------------------
@@ -189,6 +191,8 @@ _MOVABLE: dict[str, Callable[[int], Date]] = {
     "good_friday": lambda y: _easter(y) - dt.timedelta(days=2),
     "easter_monday": lambda y: _easter(y) + dt.timedelta(days=1),
     "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "black_friday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=1),
+    "cyber_monday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4),
     "labor_day": lambda y: _nth_weekday(y, 9, 1, 1),
     "memorial_day": lambda y: _nth_weekday(y, 5, 1, -1),
     # US federal elections: the Tuesday after the first Monday of November.
@@ -350,7 +354,11 @@ def _rel_step(lex: Lexicon, text: str | None) -> tuple[int | None, str]:
 
 
 class Normalizer:
-    """Turns :class:`RuleMatch` objects into TIMEX3 ``(type, value, mod)`` triples."""
+    """Turns :class:`RuleMatch` objects into TIMEX3 ``(type, value, mod)`` triples.
+
+    ``tense_penalty_days``: how much farther a date without a year counts when it lies
+    after the DCT in a past-tense clause (see :func:`_choose_year`).
+    """
 
     def __init__(self, grammar: Grammar | None = None, *, tense_penalty_days: int = 120) -> None:
         self.grammar = grammar or load_grammar()
@@ -442,7 +450,7 @@ class Normalizer:
             value = format_at(day_date, "D") if day_date else None
             if time and value:
                 value += time
-            if "hour" not in p:
+            if time and not time[1].isdigit():
                 ttype = "DATE"  # "Friday night" is a DATE in TimeBank practice
             return ttype, value, mod
         if "deictic" in p:
@@ -839,10 +847,13 @@ _DEFAULT: Normalizer | None = None
 
 
 def default_normalizer() -> Normalizer:
-    """The process-wide normaliser over the shipped grammar."""
+    """The process-wide normaliser over the shipped grammar, with the [temporal] settings."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = Normalizer()
+        from ..config import load_config
+
+        settings = load_config()["temporal"]
+        _DEFAULT = Normalizer(tense_penalty_days=settings["tense_penalty_days"])
     return _DEFAULT
 
 

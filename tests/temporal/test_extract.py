@@ -1,0 +1,178 @@
+"""The newsevents_timexes component on sentences written for these tests: recognition in
+context (the parse decides), tense, extents, offsets and DCT inference."""
+from __future__ import annotations
+
+import pytest
+
+from newsevents.records import Timex
+from newsevents.temporal import extract_timexes, infer_dct
+
+D = "2021-08-14"  # a Saturday
+
+
+def found(doc) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in doc._.timexes]
+
+
+# (text, expected [(timex text, value)]) with the DCT D
+IN_CONTEXT = [
+    # tense from the parse decides which Friday / which March
+    ("He said on Friday that talks had failed.", [("Friday", "2021-08-13")]),
+    ("He will visit Baghdad on Friday.", [("Friday", "2021-08-20")]),
+    ("Talks are scheduled for Friday.", [("Friday", "2021-08-20")]),
+    ("Biden to visit Iraq on Friday", [("Friday", "2021-08-20")]),
+    ("He plans to meet them on Monday.", [("Monday", "2021-08-16")]),
+    ("The minister resigned on Saturday.", [("Saturday", "2021-08-14")]),
+    ("Troops will leave in March.", [("March", "2022-03")]),
+    ("The law adopted in March remains in force.", [("March", "2021-03")]),
+    ("Elections will be held on July 26.", [("July 26", "2022-07-26")]),
+    ("The two leaders met on July 26.", [("July 26", "2021-07-26")]),
+    ("The deadline was extended to Sept. 3.", [("Sept. 3", "2021-09-03")]),
+    ("Friday's ruling was appealed.", [("Friday", "2021-08-13")]),
+    # extents: no preposition, no possessive, "the" only when it heads the phrase
+    ("The third-quarter results were weak.", [("third-quarter", "2021-Q3")]),
+    ("Sales fell in the third quarter.", [("the third quarter", "2021-Q3")]),
+    ("It happened the day before yesterday.", [("the day before yesterday", "2021-08-12")]),
+    ("Last year's budget was cut.", [("Last year", "2020")]),
+    ("Rebels have fought for more than two years.", [("more than two years", "P2Y")]),
+    ("He spoke on Tuesday night.", [("Tuesday night", "2021-08-10TNI")]),
+    ("The pandemic of 2009-2010 killed 348 children.", [("2009", "2009"), ("2010", "2010")]),
+    # a discourse anchor for "the following day"
+    ("On March 3, 2019, he was shot. He died the following day.",
+     [("March 3, 2019", "2019-03-03"), ("the following day", "2019-03-04")]),
+    # a rate is a SET; ages are not durations
+    ("Profit was $5 billion a year.", [("a year", "P1Y")]),
+    ("His 6-year-old son was 45 minutes late.", [("45 minutes", "PT45M")]),
+    # holidays and names that are dates
+    ("Black Friday sales rose.", [("Black Friday", "2021-11-26")]),
+    ("President Biden Friday signed the bill.", [("Friday", "2021-08-13")]),
+    # words that must yield nothing
+    ("Officials said they may meet again.", []),
+    ("May God bless the victims.", []),
+    ("Theresa May resigned.", []),
+    ("Thousands joined the March on Washington.", []),
+    ("The march began peacefully.", []),
+    ("Joe Friday said the case was closed.", []),
+    ("The Sunday Times reported it.", []),
+    ("Police arrested 1,000 protesters.", []),
+    ("The company has 1999 employees.", []),
+    ("It may take a second.", []),
+    ("He won a quarter of the vote.", []),
+    ("In the year 3912 robots rule.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", IN_CONTEXT)
+def test_timexes_in_context(make_doc, text, expected):
+    assert found(make_doc(text, D)) == expected
+
+
+GARBAGE = [
+    "1" * 10_000,
+    "The code 32/13/2021 is not a date; neither is week 99 of 2021.",
+    "Week 99 begins in month 13 on 31/31/3031 at 99:99.",
+    "2021-13-45 and 2021-02-30 and Q9 3000",
+    "\u00a0\u200b\t\n\n" * 50,
+    "Sunday Sunday Sunday " * 200,
+]
+
+
+@pytest.mark.parametrize("text", GARBAGE)
+def test_garbage_never_raises_nor_yields_nonsense(make_doc, text):
+    doc = make_doc(text, D)
+    for t in doc._.timexes:
+        assert t.value is None or t.value[:1] in "PX" or 1000 <= int(t.value[:4]) <= 2199
+        assert not t.text.startswith(("32/13", "week 99", "31/31"))
+
+
+def test_offsets_index_the_text(make_doc):
+    text = "  On Friday, 14 Aug 2021,\nthe talks -- held last week -- failed again today.\n"
+    doc = make_doc(text, D)
+    assert doc._.timexes
+    for t in doc._.timexes:
+        assert isinstance(t, Timex)
+        assert doc.text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_pure_function_matches_component_and_leaves_doc_alone(make_doc):
+    doc = make_doc("He said on Friday that he met them last month.", D)
+    tokens = [t.text for t in doc]
+    again = list(extract_timexes(doc, dct=D))
+    assert again == doc._.timexes
+    assert [t.text for t in doc] == tokens
+    assert [(t.text, t.value) for t in extract_timexes(doc, dct=None)] == [
+        ("Friday", None), ("last month", None)]
+
+
+# -- the seed article ----------------------------------------------------------------------
+
+SEED_TIMEXES = [
+    ("Saturday", "2021-08-14"),
+    ("last year", "2020"),
+    ("recent months", "PAST_REF"),
+    ("Last month", "2021-07"),
+    ("the end of the year", "2021"),
+    ("December 31, 2021", "2021-12-31"),
+    ("July 26", "2021-07-26"),
+    ("2017", "2017"),
+    ("January 2020", "2020-01"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_text(shared):
+    return (shared / "seed" / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.shared
+def test_seed_article_nine_expressions(make_doc, seed_text):
+    doc = make_doc(seed_text, "2021-08-14")
+    assert found(doc) == SEED_TIMEXES
+    end = next(t for t in doc._.timexes if t.text == "the end of the year")
+    assert (end.type, end.mod) == ("DATE", "END")
+
+
+@pytest.mark.shared
+def test_seed_without_date_is_inferred_in_august_2021(make_doc, seed_text):
+    doc = make_doc(seed_text, None)
+    assert doc._.dct is not None and doc._.dct.startswith("2021-08")
+    article = doc._.article
+    assert article.published == doc._.dct
+    assert article.published_source == "inferred"
+    # relative expressions now resolve against the inferred date
+    assert ("last year", "2020") in found(doc)
+
+
+def test_given_date_is_kept(make_doc):
+    doc = make_doc("On July 26, 2019, talks began.", "2021-08-14")
+    assert doc._.dct == "2021-08-14"
+    assert doc._.article.published_source is None
+
+
+def test_no_clue_no_inferred_date(make_doc):
+    doc = make_doc("He said on Friday that talks had failed.", None)
+    assert doc._.dct is None
+    assert doc._.article.published is None
+    assert found(doc) == [("Friday", None)]
+
+
+# -- inferring the DCT from (value, tense) pairs ------------------------------------------
+
+INFER = [
+    # the seed's clues: past January 2020, 2017, July 26; future December 31, 2021
+    ([("2021-12-31", "FUTURE"), ("XXXX-07-26", "PAST"), ("2017", "PAST"), ("2020-01", "PAST")],
+     "2021-08-02"),
+    ([("2019-03-03", "PAST")], "2019-03-10"),
+    ([("2019-03-03", "PAST"), ("2019-03-05", "FUTURE")], "2019-03-05"),
+    ([("2017", None)], "2017-07-02"),
+    ([("2022", "FUTURE")], "2022-07-02"),
+    ([("XXXX-07-26", "PAST")], None),  # no year named anywhere
+    ([], None),
+    ([("PRESENT_REF", None), ("P2Y", None), ("garbage", "PAST")], None),
+]
+
+
+@pytest.mark.parametrize("clues, expected", INFER)
+def test_infer_dct(clues, expected):
+    assert infer_dct(clues) == expected
