@@ -68,7 +68,7 @@ def _write_jsonl(articles, path: Path) -> int:
 # -- one measurement (in its own process) -----------------------------------------------
 
 
-def measure_ray(shared: Path, corpus: str, limit: int, workers: int) -> dict:
+def measure_ray(shared: Path, corpus: str, limit: int, workers: int, batch_size: int) -> dict:
     import ray
 
     from newsevents.config import load_config
@@ -77,14 +77,15 @@ def measure_ray(shared: Path, corpus: str, limit: int, workers: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{corpus}.jsonl"
         _write_jsonl(_articles(shared, corpus, limit, unique=False), source)
-        cfg = load_config()
+        cfg = load_config(scale={"batch_size": batch_size} if batch_size else {})
         # A local Ray as run_ray would start it, but before the clock starts.
         ray.init(num_cpus=max(2, workers + 1), include_dashboard=False, log_to_driver=False)
         try:
             summary = run_ray([str(source)], Path(tmp) / "shards", workers=workers, config=cfg)
         finally:
             ray.shutdown()
-    return {"engine": "ray", "workers": workers, "articles": summary.articles,
+    return {"engine": "ray", "workers": workers, "batch_size": int(cfg["scale"]["batch_size"]),
+            "articles": summary.articles,
             "rejected": sum(summary.rejected.values()), "words": summary.words,
             "seconds": summary.elapsed, "articles_per_s": summary.articles_per_second,
             "words_per_s": summary.words_per_second, "peak_rss_mb": _peak_rss_mb()}
@@ -149,7 +150,7 @@ def _child(*args: str) -> dict:
 
 
 def run(shared: Path, *, ray_limits: dict[str, int], workers: list[int], memory: list[int],
-        memory_corpus: str, sample_every: int, baseline: bool) -> dict:
+        memory_corpus: str, sample_every: int, baseline: bool, batch_size: int = 0) -> dict:
     ray_rows = []
     for corpus, limit in ray_limits.items():
         common = ["--shared", str(shared), "--corpus", corpus, "--limit", str(limit)]
@@ -157,7 +158,8 @@ def run(shared: Path, *, ray_limits: dict[str, int], workers: list[int], memory:
             ray_rows.append({"corpus": corpus, **_child("local", *common)})
             _report(ray_rows[-1])
         for n in workers:
-            ray_rows.append({"corpus": corpus, **_child("ray", *common, "--workers", str(n))})
+            ray_rows.append({"corpus": corpus, **_child("ray", *common, "--workers", str(n),
+                                                        "--batch-size", str(batch_size))})
             _report(ray_rows[-1])
     speedups = {}
     for corpus in ray_limits:
@@ -197,6 +199,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ray-limit", default="reuters=1000,cnn=200",
                         help="articles per corpus for the Ray runs (corpus=N,...)")
     parser.add_argument("--workers", default="1,2")
+    parser.add_argument("--batch-size", type=int, default=0,
+                        help="articles per Ray batch and block (0: [scale] batch_size)")
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the single-process run on the Ray input")
     parser.add_argument("--memory", default="2000,20000", help="corpus sizes for memory")
@@ -209,7 +213,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     shared = args.shared.resolve()
     if args.one == "ray":
-        print(json.dumps(measure_ray(shared, args.corpus, args.limit, int(args.workers))))
+        print(json.dumps(measure_ray(shared, args.corpus, args.limit, int(args.workers),
+                                     args.batch_size)))
         return
     if args.one == "local":
         print(json.dumps(measure_local(shared, args.corpus, args.limit)))
@@ -225,6 +230,7 @@ def main(argv: list[str] | None = None) -> None:
         memory_corpus=args.memory_corpus,
         sample_every=args.sample_every,
         baseline=not args.no_baseline,
+        batch_size=args.batch_size,
     )
     for corpus, ratio in result["ray_speedup_2_over_1"].items():
         print(f"ray 2 workers / 1 worker, {corpus}: {ratio:.2f}x (target >= 1.6)")

@@ -128,7 +128,8 @@ def _published(root: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as f:
-        return {row["filename"]: row["publication_date"] for row in csv.DictReader(f, delimiter="\t")}
+        rows = csv.DictReader(f, delimiter="\t")
+        return {row["filename"]: row["publication_date"] for row in rows}
 
 
 def load_split(
@@ -185,7 +186,9 @@ def _normal(text: str) -> str:
     return " ".join(_EDGE.sub("", text).split())
 
 
-def align_overlap(text: str, gold: list[GoldAttribution], pred: list[Quote]) -> list[tuple[int, int]]:
+def align_overlap(
+    text: str, gold: list[GoldAttribution], pred: list[Quote]
+) -> list[tuple[int, int]]:
     """One-to-one (gold index, predicted index) pairs of overlapping contents."""
     scored = []
     for i, g in enumerate(gold):
@@ -205,7 +208,9 @@ def align_overlap(text: str, gold: list[GoldAttribution], pred: list[Quote]) -> 
     return pairs
 
 
-def align_exact(text: str, gold: list[GoldAttribution], pred: list[Quote]) -> list[tuple[int, int]]:
+def align_exact(
+    text: str, gold: list[GoldAttribution], pred: list[Quote]
+) -> list[tuple[int, int]]:
     """One-to-one pairs whose normalised content text is identical."""
     by_text: dict[str, list[int]] = {}
     for i, g in enumerate(gold):
@@ -260,7 +265,14 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
+    return {
+        "p": round(p, 4),
+        "r": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "pred": n_pred,
+        "gold": n_gold,
+    }
 
 
 @dataclass(slots=True)

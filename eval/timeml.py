@@ -20,7 +20,8 @@ Measures, as TempEval-3 defines them (UzZaman et al. 2013; the official
 The document creation time (``functionInDocument="CREATION_TIME"`` in the ``<DCT>`` element)
 is never scored; gold and system text is the content of ``<TEXT>`` only.
 
-Run: ``python -m eval.timeml --shared ../shared --corpus platinum``.
+Run: ``python -m eval.timeml --shared ../shared --corpus platinum`` (``--errors FILE`` writes
+every disagreement; ``--infer-dct`` withholds the DCTs and scores their inference instead).
 """
 from __future__ import annotations
 
@@ -312,8 +313,11 @@ def system_timexes(docs: Sequence[TimeMLDoc], *, nlp: Any = None) -> Iterator[li
         from newsevents.nlp import load_pipeline
 
         nlp = load_pipeline()
+    # Only the annotated part of a MEANTIME article is run: resolution looks back, never
+    # ahead, so later text cannot change the timexes that are scored (and it is 3x faster).
     spacy_docs = [
-        make_doc(nlp, Article(id=d.name, text=d.text, published=d.dct)) for d in docs
+        make_doc(nlp, Article(id=d.name, text=d.text[:d.scored_until], published=d.dct))
+        for d in docs
     ]
     for gold, doc in zip(docs, nlp.pipe(spacy_docs, batch_size=16)):
         found = list(doc._.timexes or [])
@@ -367,13 +371,48 @@ def run(shared: Path, *, corpus: str = "platinum", nlp: Any = None,
     return figures
 
 
+def dct_inference(shared: Path, *, corpus: str = "meantime", nlp: Any = None,
+                  limit: int | None = None) -> dict[str, Any]:
+    """How well the publication date is inferred when it is withheld: over the documents
+    of ``corpus`` that have one, the share inferred at all, with the right year, within 7
+    days and within 31 days of the true DCT."""
+    import datetime as dt
+
+    from newsevents.pipeline import make_doc
+    from newsevents.records import Article
+
+    if nlp is None:
+        from newsevents.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    docs = [d for d in read_corpus(Path(shared), corpus) if d.dct][:limit]
+    spacy_docs = [make_doc(nlp, Article(id=d.name, text=d.text)) for d in docs]
+    counts = dict.fromkeys(("inferred", "year", "within_7_days", "within_31_days"), 0)
+    for gold, doc in zip(docs, nlp.pipe(spacy_docs, batch_size=16)):
+        if not doc._.dct:
+            continue
+        guess, truth = dt.date.fromisoformat(doc._.dct), dt.date.fromisoformat(gold.dct)
+        gap = abs((guess - truth).days)
+        counts["inferred"] += 1
+        counts["year"] += guess.year == truth.year
+        counts["within_7_days"] += gap <= 7
+        counts["within_31_days"] += gap <= 31
+    n = len(docs)
+    return {"corpus": corpus, "documents": n,
+            **{k: round(v / n, 3) if n else 0.0 for k, v in counts.items()}}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="platinum")
     parser.add_argument("--errors", type=Path, help="write every disagreement here (JSONL)")
+    parser.add_argument("--infer-dct", action="store_true",
+                        help="withhold each DCT and score how well it is inferred instead")
     args = parser.parse_args(argv)
-    if args.errors:
+    if args.infer_dct:
+        figures = dct_inference(args.shared, corpus=args.corpus)
+    elif args.errors:
         docs = read_corpus(args.shared, args.corpus)
         systems = list(system_timexes(docs))
         with args.errors.open("w", encoding="utf-8") as out:

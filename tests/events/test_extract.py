@@ -166,3 +166,20 @@ def test_link_stories_across_articles():
     assert len({stories["a1:e0"], stories["a4:e0"], stories["a5:e0"]}) == 3
     assert stories["a6:e0"] == stories["a7:e0"]  # CONSULT dyads are unordered
     assert link_stories(reversed(events)) == stories  # stable whatever the order
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a party's statement pinning a pejorative act on another party is an accusation
+        ("Iran says the United States is pursuing its malign goals in the region.", ("ACCUSE", "IRN", "USA")),
+        # ... but not a statement about one's own side, or a neutral one
+        ("Iran says the United States is building a new embassy in the region.", None),
+    ],
+)
+def test_accusatory_reports(make_doc, text, expected):
+    events = [e for e in make_doc(text, DCT)._.events if e.type == "ACCUSE"]
+    if expected is None:
+        assert events == []
+    else:
+        assert [(e.type, e.actor.country, e.recipient.country) for e in events] == [expected]

@@ -68,6 +68,10 @@ def test_core_distinctions(make_doc, text, type_, negated, modality, attributed)
         "Turkey is a member of NATO.",
         "Iraqi people are still awaiting the removal of US forces.",
         "They watched a film about the war.",
+        "The Russian embassy declined to comment.",
+        "The Iranian foreign ministry did not respond to a request for comment.",
+        "The Justice Department released thousands of documents on Friday.",
+        "In a briefing, the Chinese spokesman gave no details.",
     ],
 )
 def test_sentences_without_events(make_doc, text):

@@ -16,6 +16,9 @@ ray = pytest.importorskip(
     "ray", reason="the Ray runner tests need Ray Data: pip install 'newsevents[ray]'"
 )
 
+# Ray's own DataContext copies its deprecated settings; nothing of ours to fix there.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
+
 from newsevents.config import load_config  # noqa: E402
 from newsevents.ingest import read_inputs  # noqa: E402
 from newsevents.pipeline import process  # noqa: E402

@@ -223,9 +223,18 @@ def test_run_ray_refuses_a_folder_with_shards(tmp_path):
         run_ray(["examples/"], tmp_path / "out")
 
 
-def test_run_ray_refuses_negative_workers(tmp_path):
-    with pytest.raises(ConfigError, match=r"\[E811\].*-1"):
-        run_ray(["examples/"], tmp_path / "out", workers=-1)
+@pytest.mark.parametrize(
+    "workers, overrides, pattern",
+    [
+        (-1, {}, r"\[E811\].*-1"),
+        (None, {"workers": -2}, r"\[E811\].*-2"),
+        (1, {"batch_size": 0}, r"\[E812\].*batch_size.*0"),
+    ],
+)
+def test_run_ray_refuses_bad_settings(tmp_path, workers, overrides, pattern):
+    config = load_config(scale=overrides)
+    with pytest.raises(ConfigError, match=pattern):
+        run_ray(["examples/"], tmp_path / "out", workers=workers, config=config)
 
 
 def test_run_ray_without_ray_names_the_extra(tmp_path, monkeypatch):

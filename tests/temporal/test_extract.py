@@ -150,6 +150,12 @@ def test_given_date_is_kept(make_doc):
     assert doc._.article.published_source is None
 
 
+def test_dateline_is_the_inferred_date(make_doc):
+    doc = make_doc("Talks resume in Geneva\nMarch 6, 2008\nThe two sides met on Tuesday.", None)
+    assert doc._.dct == "2008-03-06"
+    assert found(doc) == [("March 6, 2008", "2008-03-06"), ("Tuesday", "2008-03-04")]
+
+
 def test_no_clue_no_inferred_date(make_doc):
     doc = make_doc("He said on Friday that talks had failed.", None)
     assert doc._.dct is None
@@ -170,6 +176,8 @@ INFER = [
     ([("XXXX-07-26", "PAST")], None),  # no year named anywhere
     ([], None),
     ([("PRESENT_REF", None), ("P2Y", None), ("garbage", "PAST")], None),
+    # a dateline (third item True) is the DCT itself
+    ([("2017", "PAST"), ("2008-03-06", None, True), ("2008-03-09", "PAST")], "2008-03-06"),
 ]
 
 

@@ -56,6 +56,8 @@ _LOCATION_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughou
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: Speakers of these sectors report rather than take sides (media, health workers).
 _NEUTRAL_SECTORS = frozenset({"MED", "HLH"})
+#: Verbal acts whose noun a denial rejects rather than denies ("denied the accusations").
+_SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 
 
 @dataclass(slots=True)
@@ -201,7 +203,10 @@ class EventExtractor:
                 if head.spec.type == cand.spec.type:
                     cand.absorbed = True
             subj = syntax.child(token, "nsubj") if cand.spec.kind == "verb" else None
-            if subj is not None and subj.i in by_token and by_token[subj.i].spec.type == cand.spec.type:
+            if (
+                subj is not None and cand.spec.type == "ASSAULT" and subj.i in by_token
+                and by_token[subj.i].spec.type == cand.spec.type
+            ):
                 cand.absorbed = True
             if cand.spec.kind == "verb" and syntax.is_passive(token):
                 for word in ("in", "during", "by"):
@@ -327,8 +332,9 @@ class EventExtractor:
             subj = syntax.subject(gov[0]) if gov is not None and gov[0].pos_ in ("VERB", "AUX") else None
             if subj is not None and subj.pos_ != "PRON":
                 return subj
-        if owner is not None:
+        if owner is not None and (spec.of == "actor" or syntax.prep_object(token, "of") is not None):
             return owner
+        # "Khashoggi's killing": without an of-phrase the possessor suffers the act
         by = syntax.agent(token)
         if by is not None:
             return by
@@ -581,9 +587,25 @@ class EventExtractor:
             return None
         if spec.needs == "event" and cand.complement is None:
             return None
+        if spec.frame == "absorb" and cand.complement is None and any(
+            c.dep_ in ("xcomp", "ccomp") and syntax.lemma(c) in self.cues.trivial_complements
+            for c in cand.token.children
+        ):
+            return None  # "declined to comment", "asked not to be named"
+        if spec.head in self.cues.deny and (
+            _has_clause(cand.token)
+            or any(
+                c.i in ctx.candidates and ctx.candidates[c.i].spec.type not in _SPEECH_ACTS
+                for c in cand.token.children if c.dep_ in ("dobj", "obj")
+            )
+        ):
+            return None  # "denied attacking": the attack is the event, marked denied
         if spec.needs == "no_clause" and (
             _has_clause(cand.token)
-            or any(c.i in ctx.candidates for c in cand.token.children if c.dep_ in ("dobj", "obj"))
+            or any(
+                c.i in ctx.candidates and ctx.candidates[c.i].spec.type not in _SPEECH_ACTS
+                for c in cand.token.children if c.dep_ in ("dobj", "obj")
+            )
         ):
             return None
         status = self._status(cand, anchor, ctx)
@@ -595,6 +617,8 @@ class EventExtractor:
             quote = _quote_at(ctx.quotes, cand.token.idx)
             if quote is not None and quote.speaker is not None:
                 status.speaker = quote.speaker.actor
+        if status.modality == "denied" and spec.kind == "noun" and spec.type in _SPEECH_ACTS:
+            return None  # "denied X's accusations": the accusation was made; the denial rejects it
         actor = self._code(actor_tok, ctx, speaker=status) if actor_tok is not None else None
         if actor is None and status.speaker is not None and cand.spec.frame is not None and (
             cand.token.idx in _cue_chars(ctx.quotes)
@@ -654,8 +678,8 @@ class EventExtractor:
                     modality = "reported_claim"
         if modality == "reported_claim" and not self.emit_reported_claims:
             return None
-        if spec.needs == "actor_object" and (recipient is None or not (recipient.country or recipient.id)):
-            return None  # "backs big government": a generic noun is not an actor
+        if spec.needs == "actor_object" and not _actor_object(recipient, rec_tok):
+            return None
         if self.require_actor and not _known_actor(actor, actor_tok):
             return None
         if mode is not None and not self.onto.is_mode(type_, mode):
@@ -759,8 +783,8 @@ class EventExtractor:
             return None
         actor = self._code(speaker_tok, ctx)
         recipient = self._code(target, ctx)
-        if not is_coded(recipient) or (is_coded(actor) and _same_actor(actor, recipient)):
-            return None
+        if not (recipient.country and actor.country) or recipient.country == actor.country:
+            return None  # an accusation between parties of two countries
         if self.require_actor and not is_coded(actor):
             return None
         st = Status(negated=syntax.has_negation(report, self.cues.negators))
@@ -801,7 +825,7 @@ class EventExtractor:
         # the clause above: the report or framing verb ("said on Saturday that ...")
         for timex, span in in_sent:
             if _calendar(timex) and _governs(span, {t.i for t in syntax.ancestors_within(token, 3)}):
-                return timex.value, "sentence"
+                return _date_value(timex), "sentence"
         # the sentence's own time: a timex on its main clause, not inside a modifier
         # ("a law adopted in January 2020" does not date the sentence); a present-tense
         # trigger is reported as happening now
@@ -809,7 +833,7 @@ class EventExtractor:
             root = sent.root
             for timex, span in in_sent:
                 if _calendar(timex) and _governs(span, {root.i}):
-                    return timex.value, "sentence"
+                    return _date_value(timex), "sentence"
         if modality in ("intended", "hypothetical"):
             return None, None
         if cand.spec.kind == "noun" and anchor is None:
@@ -886,6 +910,17 @@ def _known_actor(actor: ActorRef | None, token: Token | None) -> bool:
     )
 
 
+def _actor_object(ref: ActorRef | None, token: Token | None) -> bool:
+    """An object that is an actor: a known entity, a country's people or bodies, a named
+    one, or people of a kind ("prisoners", "journalists"); "big government" (a generic
+    body of no country) is not."""
+    if ref is None or token is None:
+        return False
+    if ref.country or ref.id or token.pos_ == "PROPN":
+        return True
+    return bool(ref.sector) and ref.sector != "GOV"
+
+
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
     if a.id and b.id:
         return a.id == b.id
@@ -927,8 +962,9 @@ def _calendar(timex: Timex) -> bool:
 
 
 def _date_value(timex: Timex) -> str | None:
-    """A calendar value ("2021-08-14", "2021-07", "2020"); None for PAST_REF and the like."""
-    return timex.value if _calendar(timex) else None
+    """A calendar value ("2021-08-14", "2021-07", "2020"); None for PAST_REF and the like.
+    A time of day is dropped ("2021-08-14TAF" -> "2021-08-14"): events are dated by day."""
+    return timex.value.split("T")[0] if _calendar(timex) else None
 
 
 def _trigger_span(cand: Candidate) -> Span:

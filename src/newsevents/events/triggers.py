@@ -78,6 +78,7 @@ class Cues:
     light_verbs: frozenset[str]
     own_act_governors: frozenset[str]
     pejoratives: frozenset[str]
+    trivial_complements: frozenset[str]
 
 
 class TriggerIndex:
@@ -118,11 +119,14 @@ class TriggerIndex:
                 return None
         else:
             return None
-        near = near_lemmas(token)
+        tokens = near_tokens(token)
+        near = frozenset(_lemma(t) for t in tokens)
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            near = near | {token.head.lemma_.lower()}  # "documents released by": the object
         for spec in self.by_head[(kind, lemma)]:
             if spec.unless & near:
                 continue
-            if all(extra in near for extra in spec.extras):
+            if all(extra in near for extra in spec.extras) and _particles_follow(token, spec, tokens):
                 return spec
         return None
 
@@ -130,6 +134,19 @@ class TriggerIndex:
         if spec.to is not None:
             return spec.to
         return self.recipient_slots.get(spec.type) or self.recipient_slots.get("default", ())
+
+
+def _particles_follow(token: Token, spec: TriggerSpec, tokens: list[Token]) -> bool:
+    """A preposition or particle of a verb pattern must follow the verb closely ("gave in",
+    "met with"), not open the sentence ("In a briefing, he gave ...")."""
+    if spec.kind != "verb":
+        return True
+    for extra in spec.extras:
+        found = [t for t in tokens if _lemma(t) == extra]
+        if found and all(t.dep_ in ("prep", "prt", "agent", "dative", "mark") for t in found):
+            if not any(0 < t.i - token.i <= 8 for t in found):
+                return False
+    return True
 
 
 def near_lemmas(token: Token) -> frozenset[str]:
@@ -147,6 +164,9 @@ def near_tokens(token: Token) -> list[Token]:
         nxt = []
         for t in frontier:
             for c in t.children:
+                if c.dep_ in ("advcl", "ccomp") and depth == 0:
+                    # "calling for him to step down": "for" marks the clause
+                    out.extend(m for m in c.children if m.dep_ == "mark")
                 if c.dep_ not in _NEAR_DEPS:
                     continue
                 out.append(c)

@@ -42,7 +42,9 @@ _TRANSCRIPT = re.compile(
     r"^[ \t]*[\"“]?((?:[A-Z][A-Z.'’-]+)(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]+([^\n]+)", re.M
 )
 #: '” ― Azucena Gonzàlez' — a quotation signed by a dash and a name ending the line.
-_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–])[ \t\xa0]*([^\n―—–]{2,60}?)[ \t\xa0.]*$", re.M)
+_SIGNATURE = re.compile(
+    r"[ \t\xa0]*([―—–])[ \t\xa0]*([^\n―—–]{2,60}?)[ \t\xa0.]*$", re.M
+)
 _REPORTING_CHILD_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "prt", "prep", "advmod", "npadvmod",
      "aux", "auxpass", "neg", "punct"}
@@ -380,7 +382,10 @@ class _CueFinder:
                 return self._make(verb, clause.left_edge.i, clause.right_edge.i + 1, particle)
         if is_control:
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-            if xcomp is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+            infinitive = xcomp is not None and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children
+            )
+            if infinitive:
                 return self._make(verb, xcomp.left_edge.i, xcomp.right_edge.i + 1, particle)
         if is_speech:
             found = self._reporting_clause(verb, particle)
@@ -486,7 +491,7 @@ class _CueFinder:
         after = self._adjacent_quotation_after(verb, own)
         if before is not None:
             segs = list(before)
-            # “A,” he said, “B.” — but in “A,” he said, adding, “B.” B is the gerund's.
+            # “A,” he said, “B.” (in “A,” he said, adding, “B.” B is the gerund's).
             if after is not None and self._interrupts(before[-1]):
                 resumed = self._adjacent_quotation_after(verb, _reporting_ids(verb))
                 if resumed is not None:

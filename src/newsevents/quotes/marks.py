@@ -1,11 +1,12 @@
 """Quotation marks: pair opening and closing marks into quoted segments of a text.
 
-News text mixes curly (“…”) and straight ("…") double marks, the doubled apostrophes of
-some style books (''…''), nested single marks (‘…’ inside “…”), single marks used as the
-outer marks of headlines, marks left unbalanced by editors, and the convention that a quote
-running over several paragraphs leaves each paragraph open and reopens the next one. This
-module turns all of that into plain character segments, one pass over the text, and never
-fails: a mark it cannot pair is ignored or closed at the end of its paragraph.
+News text mixes curly (“…”) and straight ("…") double marks, the doubled
+apostrophes of some style books (''…''), nested single marks (‘…’ inside “…”), single
+marks used as the outer marks of headlines, marks left unbalanced by editors, and the
+convention that a quote running over several paragraphs leaves each paragraph open and
+reopens the next one. This module turns all of that into plain character segments, one
+pass over the text, and never fails: a mark it cannot pair is ignored or closed at the end
+of its paragraph.
 """
 from __future__ import annotations
 

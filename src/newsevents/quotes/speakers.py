@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ _GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "from", "with", "in", "to"})
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’-]*")
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: How far (tokens) from a name a title may stand to describe it: "spokesman X".
 _TITLE_REACH = 12
@@ -175,7 +177,7 @@ class SpeakerResolver:
         if len(words) == 1:
             return words[0].lower() in self._full_name_index()  # "Costa" after "Rafael Costa"
         # Two to four capitalised words with no organisation word: a person's name.
-        return len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace("’", "").isalpha() for w in words)
+        return len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words)
 
     def _ent_part(self, ent: SpacySpan, *, local: bool) -> _Part:
         if self._is_person(ent):

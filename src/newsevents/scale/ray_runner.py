@@ -106,11 +106,15 @@ def run_ray(
     wanted = int(scale["workers"] if workers is None else workers)
     if wanted < 0:
         raise ConfigError(f"[E811] workers must be 0 (one per CPU) or more, got {wanted}")
+    if int(scale["batch_size"]) < 1:
+        raise ConfigError(f"[E812] scale.batch_size must be at least 1, got "
+                          f"{scale['batch_size']}")
     out = str(out_dir)
     _check_out_dir(out)
     ray = _import_ray()
     units = plan_units(sources)
     started_here = _connect(ray, address, wanted, scale)
+    _quiet(ray)
     try:
         n_workers = wanted or _auto_workers(ray, scale)
         summary = RaySummary(out_dir=out, workers=n_workers)
@@ -135,8 +139,6 @@ def run_ray(
 def _dataset(ray: Any, units: list[str], workers: int, cfg: Config) -> Any:
     scale = cfg["scale"]
     batch_size = int(scale["batch_size"])
-    if batch_size < 1:
-        raise ConfigError(f"[E812] scale.batch_size must be at least 1, got {batch_size}")
     io_cpus = float(scale["io_cpus"])
     units_ds = ray.data.from_items(
         [{"unit": i, "name": name} for i, name in enumerate(units)],
@@ -221,7 +223,6 @@ def _connect(ray: Any, address: str | None, workers: int, scale: dict[str, Any])
                                "logging_level": logging.WARNING}
     if address:
         ray.init(address=address, **options)
-        _quiet(ray)
         return True
     cpus = int(scale["local_cpus"]) or os.cpu_count() or 1
     need = (workers or cpus) * float(scale["worker_cpus"]) + 1
@@ -230,7 +231,6 @@ def _connect(ray: Any, address: str | None, workers: int, scale: dict[str, Any])
     if int(scale["object_store_mb"]):
         options["object_store_memory"] = int(scale["object_store_mb"]) * 1024 * 1024
     ray.init(**options)
-    _quiet(ray)
     return True
 
 

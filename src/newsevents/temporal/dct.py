@@ -6,7 +6,8 @@ future requires it ("troops will leave by December 31, 2021" in a text whose lat
 year is 2020); within that year the DCT is shortly after the latest past date named to the
 day (news reports recent events: a dated past event is usually a week or more old when
 named by its date) and never after a future date named. A year-level clue alone gives the
-middle of what remains possible.
+middle of what remains possible. A dateline (a full date standing alone at the top) wins
+over all of this.
 """
 from __future__ import annotations
 
@@ -67,11 +68,17 @@ def _clue(value: str, tense: str | None) -> _Clue | None:
     return _Clue(year, month, day, last, tense == FUTURE)
 
 
-def infer_dct(explicit: Iterable[tuple[str, str | None]], *, gap_days: int = 7) -> str | None:
+def infer_dct(explicit: Iterable[tuple[str, str | None] | tuple[str, str | None, bool]], *,
+              gap_days: int = 7) -> str | None:
     """The most likely DCT ("YYYY-MM-DD") given ``(value, tense)`` pairs of the dates a text
     names without needing a DCT (``2020-01``, ``2017``, ``XXXX-07-26``...); None when they
-    name no year."""
-    clues = [c for v, t in explicit if (c := _clue(v, t)) is not None]
+    name no year. A third item True marks a dateline (a full date on its own near the top,
+    "March 6, 2008"): the first such date is the DCT."""
+    items = [(e[0], e[1], len(e) > 2 and bool(e[2])) for e in explicit]
+    for value, _, dateline in items:
+        if dateline and re.match(r"^\d{4}-\d\d-\d\d", value):
+            return value[:10]
+    clues = [c for v, t, _ in items if (c := _clue(v, t)) is not None]
     past_years = [c.year for c in clues if c.year is not None and not c.future]
     future_years = [c.year for c in clues if c.year is not None and c.future]
     if past_years:

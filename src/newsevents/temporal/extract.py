@@ -38,6 +38,9 @@ _QUANTITY_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 #: Prepositions before "years", "weeks"... that make a bare plural unit a duration.
 _DURATION_PREPS = frozenset({"for", "within", "in", "after", "over", "than", "of"})
+#: Prepositions before "noon" or "midnight" that make them a time of the DCT's day.
+_CLOCK_PREPS = frozenset({"at", "by", "until", "till", "before", "after", "around", "from",
+                          "since", "past", "about"})
 #: Prepositions before "the year", "the quarter" that make them the current period.
 _PERIOD_PREPS = frozenset({"for", "in", "during", "through", "throughout", "over", "of",
                            "since", "by", "until", "into"})
@@ -68,12 +71,14 @@ class TimexExtractor:
     text names and the assumed publication date. ``tense_penalty_days``: see
     :class:`~newsevents.temporal.normalize.Normalizer`. ``report_window_chars``: how far
     after a named quarter "a year earlier" still means that quarter a year before.
+    ``dateline_chars``: a full date standing alone this close to the top is a dateline.
     (Defaults: the [temporal] section of config.toml.)
     """
 
     def __init__(self, *, grammar: Grammar | None = None, normalizer: Normalizer | None = None,
                  lookback_tokens: int = _DEFAULT_LOOKBACK, dct_gap_days: int = 7,
-                 tense_penalty_days: int = 120, report_window_chars: int = 400) -> None:
+                 tense_penalty_days: int = 120, report_window_chars: int = 400,
+                 dateline_chars: int = 300) -> None:
         self.grammar = grammar or load_grammar()
         self.normalizer = normalizer or Normalizer(self.grammar,
                                                    tense_penalty_days=tense_penalty_days)
@@ -81,6 +86,7 @@ class TimexExtractor:
         self.lookback = lookback_tokens
         self.dct_gap_days = dct_gap_days
         self.report_window = report_window_chars
+        self.dateline_chars = dateline_chars
         self._trigger_hashes = np.array(
             sorted(hash_string(w) for w in self.grammar.triggers), dtype=np.uint64)
         self._number_lowers: dict[int, bool] = {}
@@ -144,9 +150,14 @@ class TimexExtractor:
             clause = clause_tense(span, self.lex)
             root = span.root
             deadline = root.dep_ == "pobj" and root.head.lower_ in _DEADLINE_PREPS
-            # A deadline may lie after the DCT whatever the tense: resolve it by nearness.
-            out.append(Candidate(start, m.end, m, None if deadline else clause, clause,
-                                 deadline))
+            # A deadline ("until Nov. 9", "extended to Nov. 20") may lie after the DCT even
+            # in a past-tense clause: resolve it by nearness. "Postponed until Tuesday" and
+            # "as soon as Tuesday" lie ahead.
+            tense = (FUTURE if clause == FUTURE else None) if deadline else clause
+            if (deadline and root.head.lower_ in ("until", "till") and "weekday" in m.parts) \
+                    or _as_soon_as(span):
+                tense = FUTURE
+            out.append(Candidate(start, m.end, m, tense, clause, deadline))
         return out
 
     # -- checks against the parse -----------------------------------------------------------
@@ -165,6 +176,9 @@ class TimexExtractor:
                 span[-1])
         if rule == "rel_weekday_pod" and len(span) == 1:
             return self._is_weekday(first)
+        if rule == "clock_word":
+            prev = _prev(first)
+            return prev is not None and prev.lower_ in _CLOCK_PREPS
         if rule == "bare_units":
             prev = _prev(first)
             return prev is not None and prev.lower_ in _DURATION_PREPS and not _next_is(
@@ -285,7 +299,8 @@ class TimexExtractor:
                 cand.match.parts.get("rel", "")) == "the":
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             nxt = _next(span[-1]) if span is not None else None
-            if nxt is not None and nxt.lower_ in ("ended", "ending", "ends", "to"):
+            if nxt is not None and nxt.lower_ in ("ended", "ending", "ends") and Lexicon.key(
+                    cand.match.parts["unit"]) in ("year", "fiscal year"):
                 # "for the year ended March 31": a stretch of a year, not this year.
                 unit = self.normalizer._unit(cand.match.parts["unit"])
                 return "DURATION", self.normalizer.duration_value(1, unit), mod
@@ -318,8 +333,10 @@ class TimexExtractor:
         cands = self.candidates(doc) if candidates is None else candidates
         return infer_dct(self._explicit(doc, cands), gap_days=self.dct_gap_days)
 
-    def _explicit(self, doc: Doc, cands: list[Candidate]) -> list[tuple[str, str | None]]:
-        """(value, tense) of every expression that names its date without the DCT."""
+    def _explicit(self, doc: Doc,
+                  cands: list[Candidate]) -> list[tuple[str, str | None, bool]]:
+        """(value, tense, is a dateline) of every expression that names its date without
+        the DCT; a dateline is a full date near the top that governs no verb."""
         out = []
         ref = Reference(None)
         for cand in cands:
@@ -330,8 +347,26 @@ class TimexExtractor:
             if result is not None and result[1] and result[0] in ("DATE", "TIME"):
                 # "by December 31, 2021" in a present or future clause bounds the DCT above.
                 future = cand.clause == FUTURE or (cand.deadline and cand.clause != PAST)
-                out.append((result[1], FUTURE if future else cand.clause))
+                dateline = cand.start < self.dateline_chars and not cand.deadline and (
+                    cand.clause is None or _own_line(doc.text, cand.start, cand.end))
+                out.append((result[1], FUTURE if future else cand.clause, dateline))
         return out
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all of its line (give or take punctuation)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip(" \t-–—|,.:;()") == text[start:end]
+
+
+def _as_soon_as(span: Span) -> bool:
+    """ "as soon as Tuesday", "as early as next week": a date ahead whatever the tense."""
+    i = span.start
+    doc = span.doc
+    return i >= 3 and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ in (
+        "soon", "early", "quickly") and doc[i - 3].lower_ == "as"
 
 
 def _after_name(token: Token) -> bool:

@@ -31,6 +31,7 @@ MIN_YEAR, MAX_YEAR = 1000, 2199
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_JUST_OVER_DAYS = 31
 _POD_TIME = re.compile(r"^\d\d:\d\d$")
 
 
@@ -319,7 +320,9 @@ def _choose_year(anchor: Date, start: Callable[[int], Date | None],
     if not spans:
         return None
     if step < 0:
-        over = [y for y, s, e in spans if e < anchor]
+        # "last February" said in March is a year back: the month just over is called
+        # "February" (or "last month"), so "last" skips a period that ended within a month.
+        over = [y for y, s, e in spans if e < anchor - dt.timedelta(days=_JUST_OVER_DAYS)]
         return max(over) if over else None
     if step > 0:
         ahead = [y for y, s, e in spans if s > anchor]
@@ -593,7 +596,7 @@ class Normalizer:
         if step is not None and step < 0:
             return anchor - dt.timedelta(days=back or 7)
         if step is not None and step > 0 or ref.tense == FUTURE:
-            return anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7 or 7)
+            return anchor + dt.timedelta(days=(weekday - anchor.isoweekday()) % 7)
         # Past or present tense reporting: the latest such day, the DCT's own included.
         return anchor - dt.timedelta(days=back)
 
@@ -675,7 +678,7 @@ class Normalizer:
                 return "DATE", None, mod
             return "DATE", format_at(ref.dct + dt.timedelta(days=info["step"]), "D"), mod
         unit = self._unit(p["unit"])
-        n = _number(lex, p.get("num"))
+        n = _number(lex, p.get("num")) if "num" in p else "X"  # "years ago"
         if unit is None or n is None:
             return None
         if n == "X":
@@ -725,10 +728,12 @@ class Normalizer:
             if Lexicon.key(p["deictic"]) == "tonight":
                 time = time or "TNI"
         else:
-            offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(rel or "", 0)
+            offset = {"last": -1, "yesterday": -1, "tomorrow": 1, "the next": 1,
+                      "the following": 1, "the previous": -1}.get(rel or "", 0)
             if rel == "last" and time not in ("TNI", "TEV"):
                 return None  # "last morning" is not said; "last evening"/"last night" are
-        base = ref.discourse if rel == "the" else ref.dct
+        # "the morning", "the next morning", "that night": the day the text is talking about
+        base = ref.discourse_for("D") if rel in _DISCOURSE_POD else ref.dct
         ttype = "TIME" if time else "DATE"
         if base is None:
             return ttype, None, mod
@@ -829,6 +834,8 @@ class Normalizer:
         return ("SET", value, None) if value else None
 
 
+_DISCOURSE_POD = frozenset({"the", "the next", "the following", "the previous", "that",
+                            "the same"})
 _YEAR_AGO = frozenset({"year-earlier", "year-ago", "year earlier", "prior-year", "previous-year",
                        "a year ago", "a year earlier", "last year", "of last year",
                        "a year before"})

@@ -40,7 +40,7 @@ def verb_tense(verb: Token, lexicon: Lexicon, depth: int = 0) -> str | None:
     words = {a.lower_ for a in auxes}
     if any(lexicon.get("future_auxiliary", w) for w in words):
         return FUTURE
-    if verb.lemma_.lower() in lexicon.lists["future_verb"] and verb.tag_ != "VBD":
+    if _plans(verb, lexicon):
         return FUTURE
     if verb.tag_ == "VBN" and words & _HAVE:
         return PAST
@@ -51,7 +51,7 @@ def verb_tense(verb: Token, lexicon: Lexicon, depth: int = 0) -> str | None:
         head = verb.head
         if head.i != verb.i and head.pos_ in _VERBS and depth < 3:
             if head.lemma_.lower() in lexicon.lists["future_verb"]:
-                return FUTURE
+                return FUTURE  # "plans to meet", "was set to resume"
             governed = verb_tense(head, lexicon, depth + 1)
             return FUTURE if governed in (PRESENT, None) else governed
         return FUTURE  # a headline infinitive: "Biden to visit Iraq on Friday"
@@ -74,6 +74,18 @@ def verb_tense(verb: Token, lexicon: Lexicon, depth: int = 0) -> str | None:
         if head.pos_ in _VERBS and head.i != verb.i:
             return verb_tense(head, lexicon, depth + 1)
     return None
+
+
+def _plans(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether ``verb`` itself schedules something ("is scheduled for Friday", "is due
+    Monday"); "set" only with a complement ("set for Friday"), not "a record set on Aug. 6"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.lists["future_verb"] or verb.tag_ == "VBD":
+        return False
+    if lexicon.get("future_verb", lemma) == "complement":
+        return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for")
+                   for c in verb.children)
+    return True
 
 
 def clause_tense(span: Span, lexicon: Lexicon) -> str | None:
