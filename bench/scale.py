@@ -6,12 +6,15 @@ into a store for a small and a 10x larger corpus.
     python -m bench.scale --shared ../shared --ray-limit reuters=1000,cnn=200 --memory 2000,20000
 
 Each measurement runs in a fresh subprocess, so that its peak memory (``ru_maxrss``) is its
-own and a Ray it starts is its own.
+own and a Ray it starts is its own. Ray configurations run ``--repeats`` times, in
+alternating order, and the median is reported (the machine may be shared: compare 1 and 2
+workers only within one run).
 
 Ray: the articles are written to one JSON Lines file, ``run_ray`` reads it (so reading,
 repartitioning, the actor pool and the Parquet writing are all timed), with a local Ray
 started before the clock starts; the time includes starting the actors and loading one
-model in each, as a real run pays it.
+model in each, as a real run pays it. The shards are then imported into a new store (one
+process, timed separately: the import is the part of a Ray run that does not scale out).
 
 Memory: ``newsevents.runner.run`` (dedup, pipeline, store writes) into a new DuckDB file.
 Reuters has about 19,000 non-empty stories, so larger sizes cycle it; every copy gets a new
@@ -72,7 +75,8 @@ def measure_ray(shared: Path, corpus: str, limit: int, workers: int, batch_size:
     import ray
 
     from newsevents.config import load_config
-    from newsevents.scale import run_ray
+    from newsevents.scale import import_shards, run_ray
+    from newsevents.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{corpus}.jsonl"
@@ -84,7 +88,14 @@ def measure_ray(shared: Path, corpus: str, limit: int, workers: int, batch_size:
             summary = run_ray([str(source)], Path(tmp) / "shards", workers=workers, config=cfg)
         finally:
             ray.shutdown()
+        shard_bytes = sum(p.stat().st_size for p in (Path(tmp) / "shards").rglob("*.parquet"))
+        # The import runs in one process after the cluster is done: time it too.
+        with Store(Path(tmp) / "import.duckdb", config=cfg) as store:
+            imported = import_shards(Path(tmp) / "shards", store, config=cfg)
     return {"engine": "ray", "workers": workers, "batch_size": int(cfg["scale"]["batch_size"]),
+            "shard_bytes_per_article": shard_bytes / max(summary.articles, 1),
+            "import_stored": imported.stored, "import_seconds": imported.elapsed,
+            "import_articles_per_s": imported.articles_per_second,
             "articles": summary.articles,
             "rejected": sum(summary.rejected.values()), "words": summary.words,
             "seconds": summary.elapsed, "articles_per_s": summary.articles_per_second,
@@ -150,17 +161,22 @@ def _child(*args: str) -> dict:
 
 
 def run(shared: Path, *, ray_limits: dict[str, int], workers: list[int], memory: list[int],
-        memory_corpus: str, sample_every: int, baseline: bool, batch_size: int = 0) -> dict:
-    ray_rows = []
+        memory_corpus: str, sample_every: int, baseline: bool, batch_size: int = 0,
+        repeats: int = 1) -> dict:
+    runs = []
     for corpus, limit in ray_limits.items():
         common = ["--shared", str(shared), "--corpus", corpus, "--limit", str(limit)]
-        if baseline:
-            ray_rows.append({"corpus": corpus, **_child("local", *common)})
-            _report(ray_rows[-1])
-        for n in workers:
-            ray_rows.append({"corpus": corpus, **_child("ray", *common, "--workers", str(n),
+        for repeat in range(repeats):
+            # Alternate the order, so that a change in the machine's load hits both alike.
+            order = workers if repeat % 2 == 0 else workers[::-1]
+            if baseline:
+                runs.append({"corpus": corpus, **_child("local", *common)})
+                _report(runs[-1])
+            for n in order:
+                runs.append({"corpus": corpus, **_child("ray", *common, "--workers", str(n),
                                                         "--batch-size", str(batch_size))})
-            _report(ray_rows[-1])
+                _report(runs[-1])
+    ray_rows = _medians(runs)
     speedups = {}
     for corpus in ray_limits:
         by = {r["workers"]: r for r in ray_rows if r["corpus"] == corpus and r["engine"] == "ray"}
@@ -175,8 +191,22 @@ def run(shared: Path, *, ray_limits: dict[str, int], workers: list[int], memory:
     growth = None
     if len(memory_rows) >= 2:
         growth = memory_rows[-1]["peak_rss_mb"] / memory_rows[0]["peak_rss_mb"] - 1
-    return {"ray": ray_rows, "ray_speedup_2_over_1": speedups, "memory": memory_rows,
-            "memory_growth": growth}
+    return {"ray": ray_rows, "ray_runs": runs, "ray_speedup_2_over_1": speedups,
+            "memory": memory_rows, "memory_growth": growth}
+
+
+def _medians(runs: list[dict]) -> list[dict]:
+    """One row per (corpus, engine, workers): the median run by articles/s, with all rates."""
+    groups: dict[tuple, list[dict]] = {}
+    for r in runs:
+        groups.setdefault((r["corpus"], r["engine"], r["workers"]), []).append(r)
+    rows = []
+    for group in groups.values():
+        ranked = sorted(group, key=lambda r: r["articles_per_s"])
+        median = dict(ranked[len(ranked) // 2])
+        median["runs_articles_per_s"] = [round(r["articles_per_s"], 2) for r in group]
+        rows.append(median)
+    return rows
 
 
 def _report(row: dict, *, memory: bool = False) -> None:
@@ -201,6 +231,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--batch-size", type=int, default=0,
                         help="articles per Ray batch and block (0: [scale] batch_size)")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="runs of each Ray configuration (median reported)")
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip the single-process run on the Ray input")
     parser.add_argument("--memory", default="2000,20000", help="corpus sizes for memory")
@@ -231,7 +263,11 @@ def main(argv: list[str] | None = None) -> None:
         sample_every=args.sample_every,
         baseline=not args.no_baseline,
         batch_size=args.batch_size,
+        repeats=args.repeats,
     )
+    print("medians:")
+    for row in result["ray"]:
+        _report(row)
     for corpus, ratio in result["ray_speedup_2_over_1"].items():
         print(f"ray 2 workers / 1 worker, {corpus}: {ratio:.2f}x (target >= 1.6)")
     if result["memory_growth"] is not None:

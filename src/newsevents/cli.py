@@ -89,6 +89,7 @@ def _render_summary(summary, db: Path) -> None:
         ("already done (skipped)", summary.skipped),
         ("rejected", sum(summary.rejected.values())),
         ("events", summary.events),
+        ("distinct stories in store", summary.stories),
         ("quotes", summary.quotes),
         ("actor mentions", summary.mentions),
         ("time expressions", summary.timexes),

@@ -29,6 +29,16 @@ COMPONENT_MODULES: dict[str, str] = {
 _CACHE: dict[str, Language] = {}
 
 
+@Language.component("newsevents_paragraphs", assigns=["token.is_sent_start"])
+def mark_paragraphs(doc):
+    """Start a sentence after every blank line. A headline, a caption or a list item has no
+    final full stop, and the parser would otherwise glue it to the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def _load_model(name: str, preference: list[str]) -> Language:
     candidates = preference if name == "auto" else [name]
     errors = []
@@ -67,6 +77,8 @@ def build_pipeline(config: Config | None = None) -> Language:
     cfg = config or load_config()
     nlp_cfg = cfg["nlp"]
     nlp = _load_model(nlp_cfg["model"], nlp_cfg["preference"])
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsevents_paragraphs", before="parser")
     available = set(available_components())
     for name in nlp_cfg["components"]:
         if name not in COMPONENT_MODULES:

@@ -35,6 +35,7 @@ class RunSummary:
     mentions: int = 0
     quotes: int = 0
     events: int = 0
+    stories: int = 0  # distinct happenings among all events in the store after the run
     words: int = 0
     elapsed: float = 0.0
 
@@ -123,6 +124,8 @@ def run(
     # each article is still all-or-nothing, and a kill loses at most the unwritten batch,
     # which the next run processes again because its sources are not marked done.
     store.write_many(processed(), signature=lambda a: signatures.pop(a.id, (None, None)))
+    if summary.stored:
+        summary.stories = store.link_stories()
     tick()
     return summary
 

@@ -43,6 +43,8 @@ EXAMPLES = [
     ("week_of", "the week of March 5, 2021", "2021-W09"),
     ("holiday", "Christmas Eve 2019", "2019-12-24"),
     ("offset_rel_day", "the day after tomorrow", "2021-08-16"),
+    ("vague_ago", "years ago", "PAST_REF"),
+    ("clock_word", "noon", "2021-08-14T12:00"),
     ("year_earlier_period", "the year-ago quarter", "2020-Q2"),
     ("year_earlier", "year-earlier", "2020"),
     ("period_year_ago", "the quarter a year ago", "2020-Q2"),

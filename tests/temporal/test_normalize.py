@@ -79,7 +79,9 @@ TABLE = [
     ("next spring", D, None, ("DATE", "2022-SP", None)),
     # weekdays: the latest one on or before the DCT in past tense, the next one in future
     ("Saturday", D, PAST, ("DATE", "2021-08-14", None)),
-    ("Saturday", D, FUTURE, ("DATE", "2021-08-21", None)),
+    # a future-tense "Saturday" in a Saturday story is that day (TBAQ: "will travel to the
+    # United States on Thursday" in a Thursday story)
+    ("Saturday", D, FUTURE, ("DATE", "2021-08-14", None)),
     ("Friday", D, PAST, ("DATE", "2021-08-13", None)),
     ("Friday", D, FUTURE, ("DATE", "2021-08-20", None)),
     ("Monday", D, PAST, ("DATE", "2021-08-09", None)),

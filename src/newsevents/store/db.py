@@ -745,6 +745,46 @@ class Store:
                 f"[E611] Cannot log the rejection of {rejection.source!r} in {self.path}: {e}"
             ) from e
 
+    def link_stories(self) -> int:
+        """Give every event a cross-article ``story_id`` so that syndicated copies and
+        repeated reports of one happening count once (same category, polarity, dyad and
+        compatible dates; the rule is :func:`newsevents.events.link_stories`). Recomputed
+        over the whole store in one transaction; returns the number of distinct stories."""
+        from types import SimpleNamespace
+
+        from ..events import link_stories
+
+        self._check_writable()
+        rows = self._query(
+            """SELECT id, type, negated, date, date_text,
+                      actor_id, actor_name, actor_country, actor_sector,
+                      recipient_id, recipient_name, recipient_country, recipient_sector
+               FROM events"""
+        )
+
+        def actor(id_, name, country, sector):
+            if id_ is None and name is None and country is None:
+                return None
+            return ActorRef(id_, name or "", country, sector)
+
+        events = [
+            SimpleNamespace(id=r[0], type=r[1], negated=r[2], date=r[3], date_text=r[4],
+                            actor=actor(*r[5:9]), recipient=actor(*r[9:13]))
+            for r in rows
+        ]
+        mapping = link_stories(events)
+        if not mapping:
+            return 0
+        table = pa.table({"id": list(mapping), "story_id": list(mapping.values())})
+        with self._transaction() as con:
+            con.register("_stories", table)
+            try:
+                _run(con, "UPDATE events SET story_id = s.story_id FROM _stories s "
+                          "WHERE events.id = s.id")
+            finally:
+                con.unregister("_stories")
+        return len(set(mapping.values()))
+
     # -- reading ---------------------------------------------------------------------------
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
