@@ -82,3 +82,8 @@ def test_linked_ids_and_names():
     forces = code_text("US forces")
     assert forces.id is None and forces.name == "US forces"
     assert code_text("Baghdad").name == "Baghdad"
+
+
+@pytest.mark.parametrize("text", ["Brown", "May", "Martin", "Sanchez"])
+def test_common_surnames_do_not_link_alone(text):
+    assert code_text(text) is None

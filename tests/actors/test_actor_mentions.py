@@ -114,6 +114,9 @@ def test_unknown_names():
         Mention(0, 5, "Joe Biden", "PERSON", ActorRef("USA:biden-joe", "Joe Biden", "USA", "GOV")),
         Mention(0, 5, "police", "NP", None),
     ]
+    mentions += [Mention(0, 6, "Europe", "LOC", None),  # known region: nothing to curate
+                 Mention(0, 13, "Supreme Court", "ORG",
+                         ActorRef(None, "Supreme Court", None, "JUD"))]
     assert unknown_names(mentions, top=5) == [("Popular Front", 2), ("Jane Roe", 1)]
     assert unknown_names([], top=5) == []
 

@@ -27,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+import yaml
+
 from ..errors import KnowledgeBaseError
 from ..records import ActorRef
 
@@ -249,6 +251,8 @@ class KnowledgeBase:
         self.max_len: dict[str, int] = {}
         self.problems: list[Problem] = []
         self.sources: list[str] = []
+        #: Surnames that never link a person alone ("Brown", "May"): data/context.yaml.
+        self.ambiguous_surnames: frozenset[str] = frozenset()
 
     # -- building --
     def add_entry(self, entry: Entry) -> None:
@@ -351,6 +355,8 @@ class KnowledgeBase:
         """A person by a unique surname ("Biden") or transliteration ("Qasem Suleimani")."""
         ids: set[str] = set()
         if len(key) == 1:
+            if key[0] in self.ambiguous_surnames or len(key[0]) < 4:
+                return None
             ids = self.surnames.get(key[0], set())
         elif len(key) >= 2 and sum(map(len, key)) >= 8:
             ids = self.skeletons.get(skeleton(key), set())
@@ -462,6 +468,8 @@ def load_kb(extra: tuple[str, ...] | list[str] | None = None, *, shipped: bool =
         for name in ("organizations.yaml", "people.yaml"):
             kb.problems += load_yaml_entries(kb, (DATA / name).read_text("utf-8"), name)
         load_cities(kb, city_min_population)
+        context = yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))
+        kb.ambiguous_surnames = frozenset(map(str.lower, context["ambiguous_surnames"]))
         kb.sources.append("shipped")
     for path in extra or ():
         kb.problems += load_dictionary(kb, Path(path))

@@ -228,14 +228,18 @@ class _CueFinder:
         self.lex = lex
         self.opts = opts
         strings = index.doc.vocab.strings
-        lemmas = lex.cue_lemmas(include_cognition=opts.include_cognition)
+        broad = opts.scope == "attribution"
+        # Verbs learned from PolNeAR's training split cue stances as often as speech
+        # ("portrayed X as", "reminded voters that", "hoping to"): in the broad scope they
+        # take a clause, an infinitive or an object, whichever they have.
+        learned = lex.learned_verbs if broad else frozenset()
+        lemmas = lex.cue_lemmas(include_cognition=opts.include_cognition) | learned
         self.speech = frozenset(strings.add(w) for w in lemmas)
-        self.control = frozenset(strings.add(w) for w in lex.control_verbs)
+        self.control = frozenset(strings.add(w) for w in lex.control_verbs | learned)
         self.particles = {strings.add(k): v for k, v in lex.particle_cues.items()}
         self.speech_only = frozenset(strings.add(w) for w in lex.speech_verbs)
-        broad = opts.scope == "attribution"
         objects = lex.object_verbs | lex.speech_object_verbs if broad else lex.speech_object_verbs
-        self.objects = frozenset(strings.add(w) for w in objects)
+        self.objects = frozenset(strings.add(w) for w in objects | learned)
 
     def candidates(self) -> list[_Candidate]:
         out = []

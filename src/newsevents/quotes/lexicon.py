@@ -53,6 +53,9 @@ class Lexicon:
     title_abbreviations: dict[str, str]
     female_names: frozenset[str] = frozenset()
     male_names: frozenset[str] = frozenset()
+    #: Cue verbs counted in PolNeAR's training split (data/learned_cues.yaml, written by
+    #: eval/quote_cues.py); the extractor uses them only in the "attribution" scope.
+    learned_verbs: frozenset[str] = frozenset()
 
     def gender_of_word(self, word: str) -> str | None:
         """'female'/'male' for a gendered honorific, noun or given name, else None."""
@@ -105,6 +108,7 @@ def load_lexicon(extra: str | None = None) -> Lexicon:
         for key in _MAP_KEYS:
             merged[key].update(data.get(key) or {})
     names = _read(None, "first_names.yaml")
+    learned = _read(None, "learned_cues.yaml")
     return Lexicon(
         **{key: frozenset(merged[key]) for key in _LIST_KEYS},
         particle_cues={k: frozenset(v) for k, v in merged["particle_cues"].items()},
@@ -114,4 +118,5 @@ def load_lexicon(extra: str | None = None) -> Lexicon:
         },
         female_names=frozenset(str(n).lower() for n in names.get("female") or []),
         male_names=frozenset(str(n).lower() for n in names.get("male") or []),
+        learned_verbs=frozenset(str(w).lower() for w in learned.get("learned_verbs") or []),
     )

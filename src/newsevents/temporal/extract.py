@@ -37,7 +37,8 @@ _QUANTITY_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL
 #: Dependencies by which a timex modifies a noun ("the third-quarter results").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 #: Prepositions before "years", "weeks"... that make a bare plural unit a duration.
-_DURATION_PREPS = frozenset({"for", "within", "in", "after", "over", "than", "of"})
+_DURATION_PREPS = frozenset({"for", "within", "in", "after", "over", "than", "of", "just",
+                             "only", "take", "takes", "took", "taking", "spent", "lasted"})
 #: Prepositions before "noon" or "midnight" that make them a time of the DCT's day.
 _CLOCK_PREPS = frozenset({"at", "by", "until", "till", "before", "after", "around", "from",
                           "since", "past", "about"})
@@ -46,6 +47,9 @@ _PERIOD_PREPS = frozenset({"for", "in", "during", "through", "throughout", "over
                            "since", "by", "until", "into"})
 _STOP_AFTER_PERIOD = frozenset({"of", "before", "after", "when", "that", "in", "and", "'s",
                                 "or", "which", "to"})
+#: Rules naming the quarter a financial report is about.
+_REPORT_QUARTER_RULES = frozenset({"quarter", "year_quarter", "q_quarter", "year_q", "rel_unit",
+                                   "latest_period"})
 #: Prepositions of deadlines: a past-tense clause can name a date after the DCT with them.
 _DEADLINE_PREPS = frozenset({"until", "till", "by", "to", "through", "before"})
 _DEFAULT_LOOKBACK = 6
@@ -180,9 +184,13 @@ class TimexExtractor:
             prev = _prev(first)
             return prev is not None and prev.lower_ in _CLOCK_PREPS
         if rule == "bare_units":
-            prev = _prev(first)
-            return prev is not None and prev.lower_ in _DURATION_PREPS and not _next_is(
-                span, "of")
+            # "for years", "within days", "days later", "just hours after": a duration;
+            # "years of war" or "the years" alone are left out.
+            prev, nxt = _prev(first), _next(span[-1])
+            if nxt is not None and nxt.lower_ == "of":
+                return False
+            return (prev is not None and prev.lower_ in _DURATION_PREPS) or (
+                nxt is not None and nxt.lower_ in ("later", "after", "before", "earlier"))
         if rule == "rel_unit" and Lexicon.key(m.parts.get("rel", "")) == "the":
             return self._is_current_period(m, span)
         if rule in ("rel_unit", "pod_rel") and Lexicon.key(m.parts.get("rel", "")) in (
@@ -211,7 +219,7 @@ class TimexExtractor:
         prev, nxt = _prev(token), _next(token)
         if prev is not None and prev.lower_ in ("a", "an", "the"):
             # "the March accession" is a month; "the March on Washington" is a protest.
-            return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "pobj"
+            return nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
         return not _after_name(token)  # "Theresa May" when the NER left May out
 
     def _is_year(self, token: Token) -> bool:
@@ -287,7 +295,9 @@ class TimexExtractor:
             if ttype in ("DATE", "TIME") and (start := period_start(value)) is not None:
                 # The date the text last mentioned anchors "the following day".
                 ref.anchor, ref.anchor_unit = start
-                if start[1] == "Q":
+                if start[1] == "Q" and cand.match.rule.name in _REPORT_QUARTER_RULES:
+                    # Only a quarter the report is about, not one a year back ("the
+                    # year-ago quarter"), anchors the next "a year earlier".
                     ref.report_quarter, quarter_at = value, cand.end
 
     def _resolve_one(self, doc: Doc, cand: Candidate, ref: Reference) -> TimexValue | None:

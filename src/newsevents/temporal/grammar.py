@@ -79,6 +79,16 @@ def _spaces(pattern: str, space: str = _SPACE) -> str:
     return "".join(out)
 
 
+def _char(ch: str) -> str:
+    """The regex for one character of a word: any whitespace for a space, either
+    apostrophe for an apostrophe ("Valentine’s Day")."""
+    if ch == " ":
+        return _SPACE
+    if ch in "'’":
+        return "['’]"
+    return re.escape(ch)
+
+
 def _trie_regex(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, as a character trie: a position whose first
     letters start no word fails at once instead of trying every word in turn. A space in a
@@ -91,8 +101,7 @@ def _trie_regex(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        alts = [(_SPACE if ch == " " else re.escape(ch)) + build(child)
-                for ch, child in sorted(node.items()) if ch]
+        alts = [_char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
@@ -119,7 +128,7 @@ class Lexicon:
 
     @staticmethod
     def key(text: str) -> str:
-        return " ".join(str(text).lower().split())
+        return " ".join(str(text).lower().replace("’", "'").split())
 
     def get(self, name: str, text: str | None, default: Any = None) -> Any:
         """The value of ``text`` in list ``name`` (``default`` when absent)."""
