@@ -114,7 +114,7 @@ def measure_local(shared: Path, corpus: str, limit: int) -> dict:
         source = Path(tmp) / f"{corpus}.jsonl"
         _write_jsonl(_articles(shared, corpus, limit, unique=False), source)
         cfg = load_config()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         load_pipeline(cfg)  # the model load is inside the clock, as for the Ray workers
         articles = (i for i in read_inputs([str(source)], config=cfg) if isinstance(i, Article))
         n = words = 0
@@ -122,8 +122,10 @@ def measure_local(shared: Path, corpus: str, limit: int) -> dict:
             n += 1
             words += len(result.article.text.split())
         elapsed = time.perf_counter() - start
-    return {"engine": "local", "workers": 1, "articles": n, "rejected": 0, "words": words,
-            "seconds": elapsed, "articles_per_s": n / elapsed, "words_per_s": words / elapsed,
+        cpu = time.process_time() - cpu
+    return {"engine": "local", "workers": 1, "articles": n, "words": words,
+            "seconds": elapsed, "cpu_seconds": cpu, "cpu_ms_per_article": 1000 * cpu / n,
+            "cpu_ms_per_1000_words": 1000 * cpu / words * 1000, "articles_per_s": n / elapsed, "words_per_s": words / elapsed,
             "peak_rss_mb": _peak_rss_mb()}
 
 
@@ -140,12 +142,17 @@ def measure_memory(shared: Path, corpus: str, limit: int, sample_every: int) -> 
         if done and done % sample_every == 0 and (not samples or samples[-1][0] != done):
             samples.append((done, round(_rss_mb(), 1)))
 
+    cpu = time.process_time()
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb",
                                                      config=cfg) as store:
         summary = run(_articles(shared, corpus, limit, unique=True), store, config=cfg,
                       on_progress=on_progress)
+        store_mb = (Path(tmp) / "bench.duckdb").stat().st_size / 2**20
+    cpu = time.process_time() - cpu
     return {"articles": limit, "stored": summary.stored, "rejected": dict(summary.rejected),
-            "words": summary.words, "seconds": summary.elapsed,
+            "words": summary.words, "seconds": summary.elapsed, "cpu_seconds": cpu,
+            "cpu_ms_per_article": 1000 * cpu / max(summary.stored, 1),
+            "store_mb": store_mb,
             "articles_per_s": summary.articles_per_second,
             "words_per_s": summary.words / summary.elapsed if summary.elapsed else 0.0,
             "peak_rss_mb": _peak_rss_mb(), "rss_samples_mb": samples}

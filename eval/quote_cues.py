@@ -25,9 +25,9 @@ log = logging.getLogger(__name__)
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src/newsevents/quotes/data/learned_cues.yaml"
 #: A lemma is kept when at least this many of its training occurrences are gold cues ...
-MIN_CUES = 5
+MIN_CUES = 3
 #: ... and at least this share of all its occurrences as a verb are.
-MIN_RATE = 0.5
+MIN_RATE = 0.2
 
 
 def count_cues(shared: Path, split: str = "train") -> tuple[Counter, Counter]:

@@ -123,6 +123,21 @@ def test_bad_inputs_are_logged_and_batch_goes_on(tmp_path):
     assert "empty" in strict.stderr or "broken" in strict.stderr or "junk" in strict.stderr
 
 
+# A run that reports each processed article on stdout, so the test can kill it mid-write.
+# It is what `newsevents run` does (the CLI only adds the progress bar around run_sources).
+_CHILD = """
+import sys
+from newsevents.config import load_config
+from newsevents.runner import run_sources
+from newsevents.store import Store
+
+cfg = load_config(sys.argv[3])
+with Store(sys.argv[2], config=cfg) as store:
+    run_sources([sys.argv[1]], store, config=cfg,
+                on_progress=lambda s: print(s.stored, flush=True))
+"""
+
+
 @pytest.mark.slow
 def test_kill_minus_nine_five_times_then_resume_stores_each_article_once(tmp_path):
     folder = tmp_path / "corpus"
@@ -132,23 +147,26 @@ def test_kill_minus_nine_five_times_then_resume_stores_each_article_once(tmp_pat
     db = tmp_path / "kill.duckdb"
     config = tmp_path / "small_batches.toml"
     config.write_text("[nlp]\nbatch_size = 4\n[store]\nbatch_size = 4\n")  # continuous writes
-    cmd = [sys.executable, "-m", "newsevents.cli", "run", str(folder), "--db", str(db),
-           "--config", str(config)]
+    cmd = [sys.executable, "-c", _CHILD, str(folder), str(db), str(config)]
     rng = random.Random(11)
-    wait, kills, mid_run = 5.0, 0, 0
+    kills = mid_run = 0
     while kills < 5:
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        time.sleep(wait + rng.uniform(0, 2))
+        remaining = n - (_counts(db)["sources_done"] if db.exists() else 0)
+        target = rng.randint(1, max(1, remaining - 1))  # kill after this many more articles
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True)
+        for line in proc.stdout:
+            if int(line) >= target:
+                break
+        time.sleep(rng.uniform(0.0, 0.5))
         if proc.poll() is not None:  # finished before the kill: nothing left to interrupt
             break
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        proc.stdout.close()
         kills += 1
         done = _counts(db)["sources_done"] if db.exists() else 0
         mid_run += 0 < done < n
-        # still starting up at kill time: give the next run longer (slow, loaded machines)
-        wait += 3.0 if done == 0 else 0.5
     assert mid_run >= 1, "no kill landed while articles were being written"
     final = _newsevents("run", str(folder), "--db", str(db))
     assert final.returncode == 0, final.stderr

@@ -149,7 +149,7 @@ def run(
     try:
         cfg = _config(config, nlp={"n_process": n_process} if n_process else None)
         path = _db_path(db, cfg)
-        with Store(path) as store:
+        with Store(path, config=cfg) as store:
             _run_with_progress(
                 lambda cb: run_sources(
                     sources, store, config=cfg, strict=strict, force=force, on_progress=cb
@@ -223,7 +223,7 @@ def watch(
     try:
         cfg = _config(config)
         path = _db_path(db, cfg)
-        with Store(path) as store:
+        with Store(path, config=cfg) as store:
             seen = store.seen_urls()
             items = watch_feeds(feeds, config=cfg, seen=seen, polls=polls or None)
             _run_with_progress(
@@ -252,7 +252,7 @@ def export(
 
     try:
         cfg = _config(config)
-        with Store(_db_path(db, cfg), read_only=True) as store:
+        with Store(_db_path(db, cfg), read_only=True, config=cfg) as store:
             n = export_table(store, output, format=format, table=table)
         console.print(f"wrote {n} rows to {output}")
     except NewsEventsError as e:
@@ -267,7 +267,7 @@ def stats(db: Optional[Path] = DbOpt, config: Optional[Path] = ConfigOpt) -> Non
     try:
         cfg = _config(config)
         path = _db_path(db, cfg)
-        with Store(path, read_only=True) as store:
+        with Store(path, read_only=True, config=cfg) as store:
             data = store.stats()
     except NewsEventsError as e:
         _fail(e)

@@ -179,6 +179,9 @@ def test_import_writes_results_and_rejections_once(tmp_path):
                  ("corpus.jsonl#L2", "stored"), ("corpus.jsonl#L3", "rejected"),
                  ("corpus.jsonl#L4", "rejected")],
     }
+    # Imported as written, plus the cross-article story link the import computes.
+    assert stored.events[0].story_id is not None
+    stored.events[0].story_id = None
     assert stored.to_dict() == _result(1, STORIES[1]).to_dict()
 
 

@@ -45,10 +45,18 @@ _TRANSCRIPT = re.compile(
 _SIGNATURE = re.compile(
     r"[ \t\xa0]*([―—–])[ \t\xa0]*([^\n―—–]{2,60}?)[ \t\xa0.]*$", re.M
 )
+#: Children of a cue that stand between it and its content without being content.
+_GAP_SKIP_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dative", "iobj", "prt", "prep", "advmod", "npadvmod", "aux", "auxpass",
+     "neg", "punct", "mark", "agent"}
+)
 _REPORTING_CHILD_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "prt", "prep", "advmod", "npadvmod",
      "aux", "auxpass", "neg", "punct"}
 )
+
+
+QUOTING_OBJECTS = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,12 +242,20 @@ class _CueFinder:
         # take a clause, an infinitive or an object, whichever they have.
         learned = lex.learned_verbs if broad else frozenset()
         lemmas = lex.cue_lemmas(include_cognition=opts.include_cognition) | learned
+        # In the speech scope a learned verb is a cue only with a clause it reports
+        # ("signaled that ...", "reminded voters that ..."), never with a bare object.
+        clause_only = lex.learned_verbs - lemmas
+        self.clause_only = frozenset(strings.add(w) for w in clause_only)
         self.speech = frozenset(strings.add(w) for w in lemmas)
         self.control = frozenset(strings.add(w) for w in lex.control_verbs | learned)
         self.particles = {strings.add(k): v for k, v in lex.particle_cues.items()}
         self.speech_only = frozenset(strings.add(w) for w in lex.speech_verbs)
         objects = lex.object_verbs | lex.speech_object_verbs if broad else lex.speech_object_verbs
         self.objects = frozenset(strings.add(w) for w in objects | learned)
+        # In the speech scope a stance verb is a cue only when its object quotes words
+        # ('criticized the law as a “crazy system”'): the quotation makes it reported speech.
+        quoting = (lex.object_verbs | (lex.learned_verbs if QUOTING_OBJECTS else frozenset())) - objects
+        self.quoting_objects = frozenset(strings.add(w) for w in quoting)
 
     def candidates(self) -> list[_Candidate]:
         out = []
@@ -368,6 +384,16 @@ class _CueFinder:
         is_control = lemma in self.control
         is_object = lemma in self.objects
         if not (is_speech or is_control or is_object or particle is not None):
+            if lemma in self.clause_only:
+                cand = self._clause_content(verb)
+                if cand is not None:
+                    return cand
+            if lemma in self.quoting_objects:
+                cand = self._object_content(verb, None)
+                if cand is not None and self.ix.quoted.kind(
+                    self.ix.text, cand.start, cand.end
+                ) != "indirect":
+                    return cand
             return None
         if particle is not None and particle.dep_ == "prep" and particle.lower_ == "for":
             # "called for the withdrawal of ...": the object of "for" is the demand.
@@ -398,6 +424,13 @@ class _CueFinder:
         if is_object:
             return self._object_content(verb, particle)
         return None
+
+    def _clause_content(self, verb: Token) -> _Candidate | None:
+        """The clausal complement after ``verb`` ("signaled that it would ..."), if any."""
+        clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i), None)
+        if clause is None:
+            return None
+        return self._make(verb, clause.left_edge.i, clause.right_edge.i + 1, None)
 
     def _object_content(self, verb: Token, particle: Token | None) -> _Candidate | None:
         """'accused [the FDIC of trying to cover up the hacks]': the object of a stance verb
@@ -505,9 +538,35 @@ class _CueFinder:
             return cand
         if after is not None:
             cand = self._candidate_from_segments(verb, after, particle, that=True)
+            self._widen_gap(cand, verb, particle)
             self._widen_mixed(cand, verb)
             return cand
         return None
+
+    def _widen_gap(self, cand: _Candidate, verb: Token, particle: Token | None) -> None:
+        """'accused Clinton of “lying to voters”', 'said Machado was “disgusting”': a
+        quotation that carries on a sentence begun after the cue makes the words between
+        them part of the reported content (a mixed quote). Channel and time phrases ("told
+        reporters on Monday") and "that" stay outside, as with any reported clause."""
+        ix, doc = self.ix, self.ix.doc
+        first = cand.segments[0]
+        if not self._continues_sentence(first):
+            return
+        lo = ix.seg_tokens[first][0]
+        last = particle.i if particle is not None and particle.i > verb.i else verb.i
+        skip: set[int] = set()
+        for child in verb.children:
+            if child.dep_ in _GAP_SKIP_DEPS or (
+                child.dep_ == "dobj" and verb.lemma_ in ("tell", "ask")
+            ):
+                skip |= _subtree_ids(child)
+        gap = [
+            t for t in doc[last + 1 : lo]
+            if not (t.is_punct or t.is_space or t.i in skip or t.lower_ == "that")
+        ]
+        if gap and doc.text[gap[0].idx : cand.start].count("\n") == 0:
+            cand.start = min(cand.start, gap[0].idx)
+            cand.direct = False
 
     def _widen_leading(self, cand: _Candidate) -> None:
         """'Gore tried ... and in doing so he "made a strategic mistake," Lichtman said':
@@ -699,7 +758,11 @@ class _CueFinder:
         """A candidate over tokens [lo, hi), trimmed of edge punctuation and widened to
         whole quotations where it cuts one."""
         ix, doc = self.ix, self.ix.doc
-        lo, hi = _trim(doc, lo, hi)
+        # Parsed content stays in the cue's sentence: a parse run on past a full stop or a
+        # line break would swallow the next quotation ("..., who has been challenging the
+        # industry for years. “I don't know ...”").
+        s_lo, s_hi = ix.sent_bounds[ix.sent_of[cue.i]]
+        lo, hi = _trim(doc, max(lo, s_lo), min(hi, s_hi))
         if hi <= lo:
             return None
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -778,7 +841,10 @@ def _subject(verb: Token) -> Token | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # The subject nearest the verb: a parse run on across a line break can give a verb
+        # a second, stray subject from the line before ("12:15 p.m. // Trump says").
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = min(subjects, key=lambda c: abs(c.i - tok.i), default=None)
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
                 return tok.head
@@ -849,8 +915,9 @@ def _settle(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _join_continuations(index: _DocIndex, accepted: list[_Candidate]) -> None:
-    """Quotations with no cue of their own that follow an accepted quote with nothing but
-    its cue clause in between (the next sentence, the next paragraph) continue it."""
+    """Quotations with no cue of their own that follow an accepted quotation with nothing
+    but its cue clause in between (the next sentence, the next paragraph) continue it.
+    Parsed content (reported speech, a stance) is never continued by a quotation."""
     if not accepted:
         return
     doc = index.doc
@@ -867,8 +934,8 @@ def _join_continuations(index: _DocIndex, accepted: list[_Candidate]) -> None:
         for cand in by_end:
             if cand.end <= seg.start:
                 prev = cand
-        if prev is None:
-            continue
+        if prev is None or not prev.segments:
+            continue  # only a quotation continues: not reported speech nor a stance
         if any(prev.end <= c.start < seg.start for c in by_end if c is not prev):
             continue
         clause = _reporting_ids(prev.cue)

@@ -18,8 +18,9 @@ JSON string (``Result.to_dict()``, or the Rejection's fields).
 **Import.** :func:`import_shards` reads the rows back in input order and does what the
 single-process runner does after the NLP stage: skip sources the store has finished, drop
 duplicates (exact and near, against the store and earlier rows), write results with
-``Store.write_many`` and rejections with ``Store.log_rejection``. Importing the same shards
-twice therefore adds nothing, and the store ends as a single-process run leaves it.
+``Store.write_many`` and rejections with ``Store.log_rejection``, then relink stories
+(``Store.link_stories``). Importing the same shards twice therefore adds nothing, and the
+store ends as a single-process run leaves it.
 """
 from __future__ import annotations
 
@@ -331,6 +332,8 @@ def import_shards(
             yield result
 
     store.write_many(results(), signature=lambda a: signatures.pop(a.id, (None, None)))
+    if summary.stored:  # as runner.run does: story links span the whole store
+        summary.stories = store.link_stories()
     tick()
     log.info("imported %d articles from %d shards in %s", summary.stored, len(files), folder)
     return summary

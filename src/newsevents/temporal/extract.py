@@ -169,6 +169,10 @@ class TimexExtractor:
     def _keep(self, m: RuleMatch, span: Span) -> bool:
         rule = m.rule.name
         first = span[0]
+        if _quoted(span.doc.text, m.start, m.end):
+            return False  # a title: CBS's "60 Minutes", "Last Week Tonight"
+        if _titled(m, span):
+            return False  # "Superintendent of the Year", "the Summer Olympics"
         if first.ent_type_ in _TITLE_ENTS and all(
                 t.ent_type_ == first.ent_type_ for t in span) and _ent_start(first) == _ent_start(
                 span[-1]):
@@ -183,16 +187,24 @@ class TimexExtractor:
         if rule == "clock_word":
             prev = _prev(first)
             return prev is not None and prev.lower_ in _CLOCK_PREPS
+        if rule == "the_units":
+            # "over the years", "in the decades since": the whole stretch
+            prev, nxt = _prev(first), _next(span[-1])
+            return (prev is not None and prev.lower_ in ("over", "during", "through",
+                                                         "throughout")) or (
+                nxt is not None and nxt.lower_ in ("since", "that", "ahead", "to"))
         if rule == "bare_units":
             # "for years", "within days", "days later", "just hours after": a duration;
             # "years of war" or "the years" alone are left out.
             prev, nxt = _prev(first), _next(span[-1])
-            if nxt is not None and nxt.lower_ == "of":
+            if nxt is not None and nxt.lower_ == "of" and (prev is None or prev.lower_ != "within"):
                 return False
             return (prev is not None and prev.lower_ in _DURATION_PREPS) or (
                 nxt is not None and nxt.lower_ in ("later", "after", "before", "earlier"))
         if rule == "rel_unit" and Lexicon.key(m.parts.get("rel", "")) == "the":
             return self._is_current_period(m, span)
+        if rule == "rel_season" and _next_is(span, "of"):
+            return False  # "the fall of the Berlin Wall"
         if rule in ("rel_unit", "pod_rel") and Lexicon.key(m.parts.get("rel", "")) in (
                 "the", "the last", "the next", "the same", "the first") and _next_is(
                 span, "of"):
@@ -361,6 +373,27 @@ class TimexExtractor:
                     cand.clause is None or _own_line(doc.text, cand.start, cand.end))
                 out.append((result[1], FUTURE if future else cand.clause, dateline))
         return out
+
+
+_QUOTES = "\"“”'‘’"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is exactly what stands between quotation marks."""
+    return (start > 0 and end < len(text) and text[start - 1] in _QUOTES
+            and text[end] in _QUOTES and end - start > 3)
+
+
+def _titled(m: RuleMatch, span: Span) -> bool:
+    """A capitalised unit or season inside a sentence names something ("Player of the
+    Week", "the Summer Olympics", "the Fall of Rome") rather than a time."""
+    word = m.parts.get("unit") or m.parts.get("season")
+    if word is None or not word[:1].isupper() or word.isupper():
+        return False
+    token = next((t for t in span if t.text == word), None)
+    return token is not None and not token.is_sent_start and not (
+        token.i > 0 and token.doc[token.i - 1].is_sent_start
+        and token.doc[token.i - 1].lower_ in ("this", "last", "next"))
 
 
 def _own_line(text: str, start: int, end: int) -> bool:

@@ -791,10 +791,8 @@ class Normalizer:
         unit = self._unit(p.get("unit"))
         if "num" in p:
             n = _number(lex, p["num"])
-        elif m.rule.name == "bare_units":
-            n = "X"
-        else:
-            n = "X" if "rel" in p and Lexicon.key(p["unit"]).endswith("s") else 1
+        else:  # "years", "the past months": an unknown number; "the past year": one
+            n = "X" if Lexicon.key(p.get("unit", "")).endswith(("s", "ia")) else 1
         if n is None or unit is None:
             return None
         if "num2" in p:
