@@ -226,3 +226,22 @@ def test_missing_input_is_a_clear_error(tmp_path):
     with duckdb.connect(str(db), read_only=True) as con:
         (reason, message) = con.execute("select reason, message from ingest_log").fetchone()
     assert reason == "unreadable" and "nope.txt" in message
+
+
+def test_actors_unknown_lists_frequent_unlinked_names(tmp_path):
+    from newsevents.records import ActorRef, Article, Mention, Result
+    from newsevents.store import Store
+
+    text = "The Zemblan Liberation Front attacked a post. The Zemblan Liberation Front fled."
+    mentions = [
+        Mention(4, 28, "Zemblan Liberation Front", "ORG", None),
+        Mention(50, 74, "Zemblan Liberation Front", "ORG", None),
+        Mention(0, 0, "Kenya", "GPE", ActorRef("KEN", "Kenya", "KEN", None)),  # linked
+    ]
+    db = tmp_path / "u.duckdb"
+    with Store(db) as store:
+        store.write(Result(article=Article(id="z", text=text, source="z"), mentions=mentions))
+    result = CliRunner().invoke(app, ["actors", "--unknown", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Zemblan Liberation Front" in result.output and "2" in result.output
+    assert "Kenya" not in result.output

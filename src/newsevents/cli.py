@@ -284,6 +284,36 @@ def stats(db: Optional[Path] = DbOpt, config: Optional[Path] = ConfigOpt) -> Non
 
 
 @app.command()
+def actors(
+    unknown: bool = typer.Option(
+        True, "--unknown/--no-unknown",
+        help="List the most frequent names that no knowledge-base actor covers.",
+    ),
+    top: int = typer.Option(50, "--top", help="How many names to list."),
+    db: Optional[Path] = DbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Curate the actor knowledge base: the most frequent unlinked names in the store,
+    to add to a dictionary file named in [actors] extra."""
+    from .actors import load_kb, unknown_names
+    from .store import Store
+
+    try:
+        cfg = _config(config)
+        kb = load_kb(tuple(cfg["actors"]["extra"]) or None)
+        with Store(_db_path(db, cfg), read_only=True, config=cfg) as store:
+            names = unknown_names(store.iter_mentions(unlinked=True), top, kb=kb)
+    except NewsEventsError as e:
+        _fail(e)
+    table = Table(title=f"most frequent unlinked names (top {top})")
+    table.add_column("name")
+    table.add_column("mentions", justify="right")
+    for name, count in names:
+        table.add_row(name, str(count))
+    out.print(table)
+
+
+@app.command()
 def serve(
     db: Optional[Path] = DbOpt,
     config: Optional[Path] = ConfigOpt,

@@ -56,9 +56,6 @@ _REPORTING_CHILD_DEPS = frozenset(
 )
 
 
-QUOTING_OBJECTS = True
-
-
 @dataclass(frozen=True, slots=True)
 class QuoteOptions:
     """Tunables of the extractor; defaults mirror the [quotes] section of config.toml."""
@@ -254,7 +251,7 @@ class _CueFinder:
         self.objects = frozenset(strings.add(w) for w in objects | learned)
         # In the speech scope a stance verb is a cue only when its object quotes words
         # ('criticized the law as a “crazy system”'): the quotation makes it reported speech.
-        quoting = (lex.object_verbs | (lex.learned_verbs if QUOTING_OBJECTS else frozenset())) - objects
+        quoting = (lex.object_verbs | lex.learned_verbs) - objects
         self.quoting_objects = frozenset(strings.add(w) for w in quoting)
 
     def candidates(self) -> list[_Candidate]:
@@ -390,9 +387,7 @@ class _CueFinder:
                     return cand
             if lemma in self.quoting_objects:
                 cand = self._object_content(verb, None)
-                if cand is not None and self.ix.quoted.kind(
-                    self.ix.text, cand.start, cand.end
-                ) != "indirect":
+                if cand is not None and self._quotes_words(cand):
                     return cand
             return None
         if particle is not None and particle.dep_ == "prep" and particle.lower_ == "for":
@@ -424,6 +419,18 @@ class _CueFinder:
         if is_object:
             return self._object_content(verb, particle)
         return None
+
+    def _quotes_words(self, cand: _Candidate) -> bool:
+        """Whether the content holds a quotation of two words or more that is not a title
+        or a label ('as a “crazy system”', not 'reading “The Art of the Deal”')."""
+        ix = self.ix
+        return any(
+            cand.start <= seg.start
+            and seg.end <= cand.end
+            and ix.quotable[k]
+            and ix.quoted.kind(ix.text, seg.inner_start, seg.inner_end) == "direct"
+            for k, seg in enumerate(ix.segments)
+        )
 
     def _clause_content(self, verb: Token) -> _Candidate | None:
         """The clausal complement after ``verb`` ("signaled that it would ..."), if any."""

@@ -791,6 +791,21 @@ class Store:
         with self._lock:
             return self._con.execute(sql, list(params)).fetchall()
 
+    def iter_mentions(self, *, unlinked: bool = False) -> Iterator[Mention]:
+        """Every stored mention (``unlinked``: only those without a KB actor id)."""
+        sql = ("SELECT start, \"end\", text, label, actor_id, actor_name, country, sector "
+               "FROM mentions" + (" WHERE actor_id IS NULL" if unlinked else ""))
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(sql)
+            while rows := cursor.fetchmany(1024):
+                for start, end, text, label, id_, name, country, sector in rows:
+                    actor = (None if id_ is None and name is None
+                             else ActorRef(id_, name or "", country, sector))
+                    yield Mention(start, end, text, label, actor)
+        finally:
+            cursor.close()
+
     def is_done(self, source: str) -> bool:
         """Whether ``source`` was finished (stored or rejected) by an earlier write."""
         return bool(self._query("SELECT 1 FROM sources_done WHERE source = ?", [source]))
