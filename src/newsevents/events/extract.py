@@ -542,8 +542,10 @@ class EventExtractor:
         quote = _quote_at(ctx.quotes, cand.token.idx)
         if st.presupposed and st.speaker_token is None and quote is not None and quote.kind != "direct":
             quote = None  # background the speaker mentions, not their claim
+        # The quote stage resolves pronouns and descriptions ("he", "the spokesman") to the
+        # named speaker; a parse subject is only better when it is itself a name.
         if quote is not None and quote.speaker is not None and (
-            st.speaker_token is None or st.speaker_token.pos_ == "PRON"
+            st.speaker_token is None or st.speaker_token.pos_ not in ("PROPN",)
         ):
             st.attributed_to = quote.speaker.text
             st.speaker = quote.speaker.actor or ActorRef(id=None, name=quote.speaker.text)
