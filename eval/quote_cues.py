@@ -81,8 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     header = (
         "# Cue verbs learned from PolNeAR train by eval/quote_cues.py (do not edit by hand):\n"
         f"# verb lemmas that are a gold cue at least {MIN_CUES} times and in at least "
-        f"{MIN_RATE:.0%} of their occurrences,\n# and are not in cues.yaml. Used when "
-        "[quotes] scope = \"attribution\".\n"
+        f"{MIN_RATE:.0%} of their occurrences,\n# and are not in cues.yaml. In [quotes] scope "
+        "\"attribution\" they are cues like any other;\n# in \"speech\" only with a reported "
+        "clause or an object that quotes words.\n"
     )
     args.output.write_text(header + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     for lemma in data["learned_verbs"]:

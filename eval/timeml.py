@@ -21,7 +21,8 @@ The document creation time (``functionInDocument="CREATION_TIME"`` in the ``<DCT
 is never scored; gold and system text is the content of ``<TEXT>`` only.
 
 Run: ``python -m eval.timeml --shared ../shared --corpus platinum`` (``--errors FILE`` writes
-every disagreement; ``--infer-dct`` withholds the DCTs and scores their inference instead).
+every disagreement; ``--infer-dct`` withholds the DCTs and scores their inference instead;
+``--speed`` times the component against the bare model on 200 CNN Lite articles).
 """
 from __future__ import annotations
 
@@ -402,6 +403,65 @@ def dct_inference(shared: Path, *, corpus: str = "meantime", nlp: Any = None,
             **{k: round(v / n, 3) if n else 0.0 for k, v in counts.items()}}
 
 
+CNN_LITE = "corpora/cnn_lite_2026/cnn_lite_2026.jsonl"
+
+
+def speed(shared: Path, *, articles: int = 200, repeats: int = 3) -> dict[str, Any]:
+    """What the timex component adds to the spaCy pipeline's time per article.
+
+    The first ``articles`` CNN Lite articles go through the bare model and through the
+    model plus ``newsevents_timexes``, alternately, ``repeats`` times each (the fastest run
+    of each counts); the component is also timed alone on the parsed Docs, which is the
+    steadier figure on a shared machine.
+    """
+    from newsevents.config import load_config
+    from newsevents.nlp import build_pipeline
+
+    rows = []
+    with (Path(shared) / CNN_LITE).open(encoding="utf-8") as lines:
+        for line in lines:
+            rows.append(json.loads(line))
+            if len(rows) == articles:
+                break
+    bare = build_pipeline(load_config(nlp={"components": []}))
+    with_timexes = build_pipeline(load_config(nlp={"components": ["newsevents_timexes"]}))
+    component = with_timexes.get_pipe("newsevents_timexes")
+
+    def docs(nlp: Any) -> list[Any]:
+        out = []
+        for row in rows:
+            doc = nlp.make_doc(row["text"])
+            doc._.dct = row.get("pub_date")
+            out.append(doc)
+        return out
+
+    def timed(nlp: Any) -> tuple[float, list[Any]]:
+        batch = docs(nlp)
+        started = time.perf_counter()
+        done = list(nlp.pipe(batch, batch_size=32))
+        return time.perf_counter() - started, done
+
+    timed(bare)  # warm up both
+    timed(with_timexes)
+    bare_s, timex_s = [], []
+    parsed: list[Any] = []
+    for _ in range(repeats):
+        seconds, parsed = timed(bare)
+        bare_s.append(seconds)
+        timex_s.append(timed(with_timexes)[0])
+    alone = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for doc in parsed:
+            component(doc)
+        alone.append(time.perf_counter() - started)
+    b, t, c = min(bare_s), min(timex_s), min(alone)
+    return {"articles": len(rows), "bare_seconds": round(b, 2),
+            "with_timexes_seconds": round(t, 2), "ratio": round(t / b, 3),
+            "component_seconds": round(c, 3), "component_share": round(c / b, 4),
+            "component_ms_per_article": round(1000 * c / len(rows), 2)}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -409,8 +469,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", type=Path, help="write every disagreement here (JSONL)")
     parser.add_argument("--infer-dct", action="store_true",
                         help="withhold each DCT and score how well it is inferred instead")
+    parser.add_argument("--speed", action="store_true",
+                        help="time the component on 200 CNN Lite articles instead")
     args = parser.parse_args(argv)
-    if args.infer_dct:
+    if args.speed:
+        figures = speed(args.shared)
+    elif args.infer_dct:
         figures = dct_inference(args.shared, corpus=args.corpus)
     elif args.errors:
         docs = read_corpus(args.shared, args.corpus)

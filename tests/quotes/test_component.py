@@ -91,3 +91,11 @@ def test_no_text_makes_extraction_fail(bare_nlp, text):
         assert 0 <= quote.start <= quote.end <= len(text)
         assert text[quote.start : quote.end] == quote.text
         assert quote.kind in ("direct", "indirect", "mixed")
+
+
+def test_learned_cues_are_shipped_and_new():
+    # data/learned_cues.yaml is written by eval/quote_cues.py from PolNeAR train counts;
+    # its verbs must add to the hand-written lists, not repeat them.
+    lex = load_lexicon()
+    assert len(lex.learned_verbs) >= 20
+    assert not lex.learned_verbs & (lex.speech_verbs | lex.object_verbs | lex.cognition_verbs)

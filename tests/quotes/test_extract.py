@@ -142,7 +142,33 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ("stray-close", "The vote is on Sunday.” Mr. Reyes said nothing else.", []),
     ("lone-mark", "“", []),
     ("marks-only", "“ ” \" '' ‘ ’", []),
+    # -- partial quotations after the cue: the words between belong to the content --------
+    ("mixed-gap-said", "The mayor said the new budget was “a betrayal of every family in this city.”",
+     [("mixed", "The mayor", "said", "the new budget was “a betrayal")]),
+    ("mixed-gap-accused", "Senator Hale accused the agency of “hiding the truth from the public.”",
+     [("mixed", "Hale", "accused", "the agency of “hiding")]),
+    # -- stance verbs are quotes in the speech scope only when they quote words -------------
+    ("stance-quoting", "Governor Ray Tomlin criticized the law as “a crazy system nobody needs.”",
+     [("mixed", "Ray Tomlin", "criticized", "the law as “a crazy system")]),
+    ("stance-learned-quoting", "Ms. Ortiz portrayed her rival as “a man who never worked a day.”",
+     [("mixed", "Ortiz", "portrayed", "her rival as “a man")]),
+    ("learned-clause", "The senator reminded voters that the vote would be close.",
+     [("indirect", "The senator", "reminded", "that the vote would be close")]),
+    # -- speakers ----------------------------------------------------------------------------
+    ("speaker-after-timestamp", "12:15 p.m.\n\nGovernor Ana Ortiz says the bridge will reopen soon.",
+     [("indirect", "Ana Ortiz", "says", "the bridge will reopen")]),
+    ("speaker-they-joint",
+     "Senator Mark Hale and Senator Ruth Lowe say the program needs oversight. "
+     "It has grown far beyond its purpose, they say.",
+     [("indirect", "Mark Hale and Ruth Lowe", "say", "the program"),
+      ("indirect", "Mark Hale and Ruth Lowe", "say", "It has grown")]),
+    ("continuation-not-stolen",
+     "“These are hard times,” said Dana Reyes, a lawyer who has been fighting the mine "
+     "owners for years. “I doubt he can pull it off.”",
+     [("direct", "Dana Reyes", "said", "“These are hard times")]),
     # -- no quote --------------------------------------------------------------------------
+    ("none-stance-no-quotation", "The minister criticized the plan on Tuesday.", []),
+    ("none-learned-no-quotation", "The governor lambasted the plan on Friday.", []),
     ("none-scare-quote", "The so-called “peace dividend” never arrived.", []),
     ("none-scare-one-word", "Critics called the plan a “disaster.”", []),
     ("none-book-title", "She was reading “The Art of the Deal” on the train to Boston.", []),

@@ -75,6 +75,7 @@ EXAMPLES = [
     ("duration_or", "two or three weeks", "P3W"),
     ("duration_adj", "five-year", "P5Y"),
     ("duration", "two years", "P2Y"),
+    ("the_units", "the years", "PXY"),
     ("bare_units", "years", "PXY"),
     ("month", "March", "2021-03"),
     ("year", "2017", "2017"),

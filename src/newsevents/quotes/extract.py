@@ -45,6 +45,8 @@ _TRANSCRIPT = re.compile(
 _SIGNATURE = re.compile(
     r"[ \t\xa0]*([―—–])[ \t\xa0]*([^\n―—–]{2,60}?)[ \t\xa0.]*$", re.M
 )
+#: Entity types a speaker named right before its verb may have.
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 #: Children of a cue that stand between it and its content without being content.
 _GAP_SKIP_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dative", "iobj", "prt", "prep", "advmod", "npadvmod", "aux", "auxpass",
@@ -424,19 +426,21 @@ class _CueFinder:
         """Whether the content holds a quotation of two words or more that is not a title
         or a label ('as a “crazy system”', not 'reading “The Art of the Deal”')."""
         ix = self.ix
-        return any(
-            cand.start <= seg.start
-            and seg.end <= cand.end
-            and ix.quotable[k]
-            and ix.quoted.kind(ix.text, seg.inner_start, seg.inner_end) == "direct"
-            for k, seg in enumerate(ix.segments)
-        )
+        for seg in ix.segments:
+            if not (cand.start <= seg.start and seg.end <= cand.end):
+                continue
+            if ix.quoted.kind(ix.text, seg.inner_start, seg.inner_end) != "direct":
+                continue  # a single word: scare quotes
+            long_words = [w for w in ix.text[seg.inner_start : seg.inner_end].split() if len(w) > 3]
+            if long_words and not all(w[:1].isupper() for w in long_words):
+                return True  # not Title Case: words, not a name or a title
+        return False
 
     def _clause_content(self, verb: Token) -> _Candidate | None:
         """The clausal complement after ``verb`` ("signaled that it would ..."), if any."""
         clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i), None)
-        if clause is None:
-            return None
+        if clause is None or clause.left_edge.tag_ in ("WRB", "WP", "WDT"):
+            return None  # "appeared on the show, where he ...": a place, not a report
         return self._make(verb, clause.left_edge.i, clause.right_edge.i + 1, None)
 
     def _object_content(self, verb: Token, particle: Token | None) -> _Candidate | None:
@@ -543,6 +547,11 @@ class _CueFinder:
             cand = self._candidate_from_segments(verb, segs, particle)
             self._widen_leading(cand)
             return cand
+        relative = verb.dep_ in ("relcl", "acl")
+        if after is not None and relative and self._continues_sentence(after[0]):
+            # "anybody who complains about a microphone “is not having a good night”": the
+            # quotation carries on the main clause, not the relative clause's verb.
+            after = None
         if after is not None:
             cand = self._candidate_from_segments(verb, after, particle, that=True)
             self._widen_gap(cand, verb, particle)
@@ -615,13 +624,10 @@ class _CueFinder:
             while start < end and doc[start].pos_ == "CCONJ":
                 start += 1
             lead = doc[start:end]
-            # Only a bare noun phrase ("The plan, she said, “will ...”"), not an opening
-            # clause or phrase ("Noting that ..., Tester added: “...”").
-            if (
-                len(lead)
-                and lead[0].pos_ not in ("ADP", "SCONJ", "ADV", "VERB")
-                and not any(t.pos_ in _VERB_POS for t in lead)
-            ):
+            # A noun phrase ("The plan, she said, “will ...”") or an opening clause
+            # ("When the rule takes effect, he added, “it will ...”"): PolNeAR counts either
+            # as part of what was reported; not when the lead holds a quotation of its own.
+            if len(lead) and not any(ix.seg_of[t.i] >= 0 or "\n" in t.text for t in lead):
                 cand.start = min(cand.start, doc[start].idx)
                 cand.direct = False
         last = ix.seg_tokens[cand.segments[-1]][1]
@@ -883,7 +889,16 @@ def _speaker_token(index: _DocIndex, cand: _Candidate) -> Token | None:
     if cand.cue.lower_ == "according":
         return None
     inverted = _inverted_subject(cand.cue)
-    return inverted if usable(inverted) else None
+    if usable(inverted):
+        return inverted
+    # No subject in the parse ("..., former president Bill Clinton said his wife ..."
+    # parsed as an apposition): a name standing right before the verb is its speaker.
+    i = cand.cue.i - 1
+    if i >= 0 and index.doc[i].text == ",":
+        i -= 1
+    if i >= 0 and index.doc[i].ent_type_ in _SPEAKER_ENTS and usable(index.doc[i]):
+        return index.doc[i]
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:

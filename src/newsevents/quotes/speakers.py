@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 _GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_THEY_LABELS = frozenset({"ORG", "NORP"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NP_LEFT = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"})
 _NP_RIGHT_PREPS = frozenset({"of", "for", "at", "from", "with", "in", "to"})
@@ -90,6 +91,11 @@ class SpeakerResolver:
             if part.kind in ("person", "group", "name"):
                 self.history.append((sentence, part))
         speaker = self._speaker(parts, subject)
+        if len(parts) > 1:
+            # "Mr. Grassley and Mr. Leahy say ... they say": a later "they" is all of them.
+            self.history.append(
+                (sentence, _Part(speaker.start, speaker.end, speaker.text, "plural", False))
+            )
         if len(parts) == 1:
             self.kinds[id(speaker)] = parts[0].kind
             if parts[0].kind == "description" and self._definite_role(subject):
@@ -205,6 +211,16 @@ class SpeakerResolver:
             if found is not None:
                 self._genders[name] = found
                 return found
+        elif words:
+            # "Obama" alone: the gender of the full names ending with it, when they agree
+            # ("Barack Obama" and "Michelle Obama" in one article tell nothing).
+            full = self._full_name_index().get(words[0].lower(), set())
+            genders = {self.lex.gender_of_word(n.split()[0]) for n in full if len(n.split()) > 1}
+            genders.discard(None)
+            if len(genders) == 1:
+                found = genders.pop()
+                self._genders[name] = found
+                return found
         return None
 
     def _name(self, ent: SpacySpan) -> str:
@@ -227,6 +243,9 @@ class SpeakerResolver:
         if self._full_names is None:
             self._full_names = defaultdict(set)
             for other in self.doc.ents:
+                k = self.ix.seg_of[other.start]
+                if k >= 0 and self.ix.quotable[k] == 2:
+                    continue  # a name inside a quotation: "Crooked Hillary Clinton"
                 if other.label_ == "PERSON":
                     name = _strip_possessive(other.text)
                     if name.split():
@@ -244,8 +263,8 @@ class SpeakerResolver:
             sent = self.ix.sent_of[ent.start]
             if self._is_person(ent):
                 self._persons[sent].append(ent)
-            elif ent.label_ in _GROUP_LABELS:
-                self._groups[sent].append(ent)
+            elif ent.label_ in _THEY_LABELS:
+                self._groups[sent].append(ent)  # "they" is rarely a place or a country
 
     def _antecedent(self, pron: str, sentence: int, position: int) -> _Part | None:
         """The nearest earlier speaker or subject that a pronoun can stand for: a person of
@@ -264,8 +283,10 @@ class SpeakerResolver:
         def fits(part: _Part) -> bool:
             return gender is None or part.gender is None or part.gender == gender
 
+        # "they" stands for a group or for several people quoted together.
+        kinds = {kind, "plural"} if kind == "group" else {kind}
         for sent in range(sentence, max(-1, sentence - 1 - self.opts.resolve_window), -1):
-            spoke = [p for s, p in self.history if s == sent and p.kind == kind and fits(p)]
+            spoke = [p for s, p in self.history if s == sent and p.kind in kinds and fits(p)]
             if spoke:
                 last = spoke[-1]
                 return _Part(last.start, last.end, last.text, last.kind, False, last.gender)
