@@ -410,9 +410,9 @@ def speed(shared: Path, *, articles: int = 200, repeats: int = 3) -> dict[str, A
     """What the timex component adds to the spaCy pipeline's time per article.
 
     The first ``articles`` CNN Lite articles go through the bare model and through the
-    model plus ``newsevents_timexes``, alternately, ``repeats`` times each (the fastest run
-    of each counts); the component is also timed alone on the parsed Docs, which is the
-    steadier figure on a shared machine.
+    model plus ``newsevents_timexes`` in chunks of 20, alternately, ``repeats`` times each
+    (the fastest run of each chunk counts); the component is also timed alone on the
+    parsed Docs, the steadier figure on a shared machine.
     """
     from newsevents.config import load_config
     from newsevents.nlp import build_pipeline
@@ -427,35 +427,44 @@ def speed(shared: Path, *, articles: int = 200, repeats: int = 3) -> dict[str, A
     with_timexes = build_pipeline(load_config(nlp={"components": ["newsevents_timexes"]}))
     component = with_timexes.get_pipe("newsevents_timexes")
 
-    def docs(nlp: Any) -> list[Any]:
-        out = []
-        for row in rows:
+    def timed(nlp: Any, part: list[dict]) -> tuple[float, list[Any]]:
+        batch = []
+        for row in part:
             doc = nlp.make_doc(row["text"])
             doc._.dct = row.get("pub_date")
-            out.append(doc)
-        return out
-
-    def timed(nlp: Any) -> tuple[float, list[Any]]:
-        batch = docs(nlp)
+            batch.append(doc)
         started = time.perf_counter()
         done = list(nlp.pipe(batch, batch_size=32))
         return time.perf_counter() - started, done
 
-    timed(bare)  # warm up both
-    timed(with_timexes)
-    bare_s, timex_s = [], []
+    timed(bare, rows[:20])  # warm up both
+    timed(with_timexes, rows[:20])
+    # Small chunks, alternating which pipeline goes first, each the fastest of ``repeats``
+    # runs: a shared machine's load then weighs on both alike.
+    bare_total = timex_total = 0.0
     parsed: list[Any] = []
-    for _ in range(repeats):
-        seconds, parsed = timed(bare)
-        bare_s.append(seconds)
-        timex_s.append(timed(with_timexes)[0])
+    for i in range(0, len(rows), 20):
+        part = rows[i:i + 20]
+        pair = [(bare, []), (with_timexes, [])] if i % 40 == 0 else \
+            [(with_timexes, []), (bare, [])]
+        for _ in range(repeats):
+            for nlp, times in pair:
+                seconds, done = timed(nlp, part)
+                times.append(seconds)
+                if nlp is bare and len(times) == 1:
+                    parsed.extend(done)
+        for nlp, times in pair:
+            if nlp is bare:
+                bare_total += min(times)
+            else:
+                timex_total += min(times)
     alone = []
     for _ in range(repeats):
         started = time.perf_counter()
         for doc in parsed:
             component(doc)
         alone.append(time.perf_counter() - started)
-    b, t, c = min(bare_s), min(timex_s), min(alone)
+    b, t, c = bare_total, timex_total, min(alone)
     return {"articles": len(rows), "bare_seconds": round(b, 2),
             "with_timexes_seconds": round(t, 2), "ratio": round(t / b, 3),
             "component_seconds": round(c, 3), "component_share": round(c / b, 4),

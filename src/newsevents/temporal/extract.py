@@ -47,6 +47,8 @@ _PERIOD_PREPS = frozenset({"for", "in", "during", "through", "throughout", "over
                            "since", "by", "until", "into"})
 _STOP_AFTER_PERIOD = frozenset({"of", "before", "after", "when", "that", "in", "and", "'s",
                                 "or", "which", "to"})
+# Note: ``Doc.text`` is rebuilt from the tokens on every access, so it is read once per Doc.
+
 #: Rules naming the quarter a financial report is about.
 _REPORT_QUARTER_RULES = frozenset({"quarter", "year_quarter", "q_quarter", "year_q", "rel_unit",
                                    "latest_period"})
@@ -169,7 +171,7 @@ class TimexExtractor:
     def _keep(self, m: RuleMatch, span: Span) -> bool:
         rule = m.rule.name
         first = span[0]
-        if _quoted(span.doc.text, m.start, m.end):
+        if _quoted(m, span):
             return False  # a title: CBS's "60 Minutes", "Last Week Tonight"
         if _titled(m, span):
             return False  # "Superintendent of the Year", "the Summer Olympics"
@@ -292,7 +294,6 @@ class TimexExtractor:
 
     def resolve(self, doc: Doc, candidates: list[Candidate], dct: str | None) -> Iterator[Timex]:
         """Timexes for ``candidates`` resolved against ``dct`` (YYYY-MM-DD or None)."""
-        text = doc.text
         ref = Reference(parse_date(dct))
         quarter_at = -1
         for cand in candidates:
@@ -303,7 +304,9 @@ class TimexExtractor:
             if result is None:
                 continue
             ttype, value, mod = result
-            yield Timex(cand.start, cand.end, text[cand.start:cand.end], ttype, value, mod)
+            # (the text comes from the match: Doc.text is rebuilt on every access)
+            text = cand.match.text[cand.start - cand.match.start:]
+            yield Timex(cand.start, cand.end, text, ttype, value, mod)
             if ttype in ("DATE", "TIME") and (start := period_start(value)) is not None:
                 # The date the text last mentioned anchors "the following day".
                 ref.anchor, ref.anchor_unit = start
@@ -361,6 +364,7 @@ class TimexExtractor:
         the DCT; a dateline is a full date near the top that governs no verb."""
         out = []
         ref = Reference(None)
+        text = doc.text  # built anew on each access: once here
         for cand in cands:
             if cand.match.rule.norm != "date":
                 continue
@@ -370,7 +374,7 @@ class TimexExtractor:
                 # "by December 31, 2021" in a present or future clause bounds the DCT above.
                 future = cand.clause == FUTURE or (cand.deadline and cand.clause != PAST)
                 dateline = cand.start < self.dateline_chars and not cand.deadline and (
-                    cand.clause is None or _own_line(doc.text, cand.start, cand.end))
+                    cand.clause is None or _own_line(text, cand.start, cand.end))
                 out.append((result[1], FUTURE if future else cand.clause, dateline))
         return out
 
@@ -378,10 +382,13 @@ class TimexExtractor:
 _QUOTES = "\"“”'‘’"
 
 
-def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is exactly what stands between quotation marks."""
-    return (start > 0 and end < len(text) and text[start - 1] in _QUOTES
-            and text[end] in _QUOTES and end - start > 3)
+def _quoted(m: RuleMatch, span: Span) -> bool:
+    """Whether the match is exactly what stands between quotation marks (a title)."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return (len(m.text) > 3 and before[-1:] in _QUOTES and before != ""
+            and after[:1] in _QUOTES and after != "")
 
 
 def _titled(m: RuleMatch, span: Span) -> bool:
