@@ -314,8 +314,9 @@ def system_timexes(docs: Sequence[TimeMLDoc], *, nlp: Any = None) -> Iterator[li
         from newsevents.nlp import load_pipeline
 
         nlp = load_pipeline()
-    # Only the annotated part of a MEANTIME article is run: resolution looks back, never
-    # ahead, so later text cannot change the timexes that are scored (and it is 3x faster).
+    # Only the annotated part of a MEANTIME article is run (3x faster): resolution looks
+    # back, never ahead, so later text changes at most the parse of the last scored
+    # sentence (value F1 .801 this way, .792 on whole articles, 2026-11-25).
     spacy_docs = [
         make_doc(nlp, Article(id=d.name, text=d.text[:d.scored_until], published=d.dct))
         for d in docs

@@ -93,10 +93,19 @@ def build_pipeline(config: Config | None = None) -> Language:
     return nlp
 
 
+#: The config section each component's factory receives as keyword arguments.
+COMPONENT_SECTIONS: dict[str, str] = {
+    "newsevents_timexes": "temporal",
+    "newsevents_actors": "actors",
+    "newsevents_quotes": "quotes",
+    "newsevents_events": "events",
+}
+
+
 def _component_config(cfg: Config, name: str) -> dict[str, Any]:
-    """Settings for a component: the config section named after it (``newsevents_actors``
-    gets ``[actors]``), passed as the factory's keyword arguments; none if no such section."""
-    return dict(cfg.get(name.removeprefix("newsevents_"), {}))
+    """Settings for a component: its config section (``newsevents_timexes`` gets
+    ``[temporal]``), passed as the factory's keyword arguments."""
+    return dict(cfg.get(COMPONENT_SECTIONS.get(name, ""), {}))
 
 
 def load_pipeline(config: Config | None = None) -> Language:

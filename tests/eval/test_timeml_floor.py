@@ -126,9 +126,10 @@ def test_parse_meantime_rebuilds_text_and_spans():
 # -- floors on the shared gold sets (measured 2026-11-25; see docs/quality.md) ---------------
 
 FLOORS = {
-    # corpus: {measure: floor}, a little under what was measured
-    "platinum": {"strict_f1": 0.80, "relaxed_f1": 0.89, "value_f1": 0.77},
-    "meantime": {"strict_f1": 0.85, "relaxed_f1": 0.89, "value_f1": 0.77},
+    # corpus: {measure: floor}, a little under what was measured (platinum strict .837,
+    # relaxed .919, value .815; MEANTIME .865, .911, .801)
+    "platinum": {"strict_f1": 0.82, "relaxed_f1": 0.90, "value_f1": 0.80},
+    "meantime": {"strict_f1": 0.85, "relaxed_f1": 0.895, "value_f1": 0.785},
 }
 
 

@@ -39,6 +39,7 @@ EXAMPLES = [
     ("half", "the first half of 2021", "2021-H1"),
     ("season_year", "summer 2021", "2021-SU"),
     ("rel_season", "last winter", "2020-WI"),
+    ("season_bare", "spring", "2021-SP"),
     ("pmod_season", "early summer", "2021-SU"),
     ("week_of", "the week of March 5, 2021", "2021-W09"),
     ("holiday", "Christmas Eve 2019", "2019-12-24"),

@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Timex
 from .dct import infer_dct
 from .grammar import Grammar, Lexicon, RuleMatch, load_grammar
-from .normalize import Normalizer, Reference, TimexValue, parse_date, period_start
-from .normalize import FUTURE, PAST
+from .normalize import (FUTURE, PAST, Normalizer, Reference, TimexValue, parse_date,
+                        period_start)
 from .tense import clause_tense
 
 #: Entity labels that make a month or weekday word part of a name ("Theresa May",
@@ -39,6 +39,9 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod"})
 #: Prepositions before "years", "weeks"... that make a bare plural unit a duration.
 _DURATION_PREPS = frozenset({"for", "within", "in", "after", "over", "than", "of", "just",
                              "only", "take", "takes", "took", "taking", "spent", "lasted"})
+#: Prepositions before a bare season ("in spring") that make it a time.
+_SEASON_PREPS = frozenset({"in", "during", "by", "until", "till", "since", "through",
+                           "throughout", "over", "before", "after", "last", "this", "next"})
 #: Prepositions before "noon" or "midnight" that make them a time of the DCT's day.
 _CLOCK_PREPS = frozenset({"at", "by", "until", "till", "before", "after", "around", "from",
                           "since", "past", "about"})
@@ -47,8 +50,6 @@ _PERIOD_PREPS = frozenset({"for", "in", "during", "through", "throughout", "over
                            "since", "by", "until", "into"})
 _STOP_AFTER_PERIOD = frozenset({"of", "before", "after", "when", "that", "in", "and", "'s",
                                 "or", "which", "to"})
-# Note: ``Doc.text`` is rebuilt from the tokens on every access, so it is read once per Doc.
-
 #: Rules naming the quarter a financial report is about.
 _REPORT_QUARTER_RULES = frozenset({"quarter", "year_quarter", "q_quarter", "year_q", "rel_unit",
                                    "latest_period"})
@@ -107,25 +108,28 @@ class TimexExtractor:
         lowers, shapes = arr[:, 0], arr[:, 1]
         hit = np.isin(lowers, self._trigger_hashes)
         strings = doc.vocab.strings
-        for shape in np.unique(shapes):
-            if "d" not in strings[int(shape)]:
-                continue
-            for lower in np.unique(lowers[shapes == shape]):
-                key = int(lower)
+        numeric = [s for s in np.unique(shapes).tolist() if "d" in strings[s]]
+        if numeric:
+            # Numbers shaped like a year, a clock time or a date ("2021", "10:35") are
+            # triggers too; each distinct one is checked once per process.
+            years = []
+            for key in np.unique(lowers[np.isin(shapes, numeric)]).tolist():
                 known = self._number_lowers.get(key)
                 if known is None:
                     known = bool(self.grammar.trigger_number.match(strings[key]))
                     if len(self._number_lowers) < 100_000:
                         self._number_lowers[key] = known
                 if known:
-                    hit |= lowers == lower
+                    years.append(key)
+            if years:
+                hit |= np.isin(lowers, np.array(years, dtype=np.uint64))
         return np.flatnonzero(hit)
 
     def matches(self, doc: Doc) -> Iterator[RuleMatch]:
         """Grammar matches in ``doc``, left to right, none overlapping another."""
-        text = doc.text
+        text = doc.text  # (rebuilt from the tokens on each access: read once per Doc)
         pattern = self.grammar.pattern
-        read = self.grammar._read
+        read = self.grammar.read
         covered = 0
         for i in self._triggers(doc).tolist():
             trigger = doc[i]
@@ -184,8 +188,9 @@ class TimexExtractor:
         if rule == "year":
             return "year" in m.parts and not m.parts["year"][0].isdigit() or self._is_year(
                 span[-1])
-        if rule == "rel_weekday_pod" and len(span) == 1:
-            return self._is_weekday(first)
+        if rule == "rel_weekday_pod":
+            weekday = next((t for t in span if t.text == m.parts["weekday"]), span[-1])
+            return self._is_weekday(weekday)
         if rule == "clock_word":
             prev = _prev(first)
             return prev is not None and prev.lower_ in _CLOCK_PREPS
@@ -205,8 +210,20 @@ class TimexExtractor:
                 nxt is not None and nxt.lower_ in ("later", "after", "before", "earlier"))
         if rule == "rel_unit" and Lexicon.key(m.parts.get("rel", "")) == "the":
             return self._is_current_period(m, span)
-        if rule == "rel_season" and _next_is(span, "of"):
-            return False  # "the fall of the Berlin Wall"
+        if rule == "season_bare":
+            # "in spring", "by summer"; not "fall" the verb, "summer camp", "the fall of"
+            prev, token = _prev(first), span[-1]
+            return (prev is not None and prev.lower_ in _SEASON_PREPS
+                    and token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound"
+                    and not _next_is(span, "of"))
+        if rule == "rel_season" and (_next_is(span, "of") or (
+                Lexicon.key(m.parts.get("rel", "")) == "the"
+                and (_prev(first) is None or _prev(first).pos_ != "ADP"))):
+            return False  # "the fall of the Berlin Wall", "The fall came as..."
+        if rule in ("duration", "duration_adj") and "num" in m.parts and (
+                self.lex.get("vague_number", m.parts["num"]) is not None
+                and self.lex.get("unit", m.parts.get("unit")) is not None):
+            return False  # "a few second serve returns": a vague number needs a plural
         if rule in ("rel_unit", "pod_rel") and Lexicon.key(m.parts.get("rel", "")) in (
                 "the", "the last", "the next", "the same", "the first") and _next_is(
                 span, "of"):
@@ -250,6 +267,10 @@ class TimexExtractor:
     def _is_weekday(token: Token) -> bool:
         if token.ent_type_ in _NAME_ENTS:
             return False
+        nxt = _next(token)
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and (
+                nxt.ent_type_ not in ("DATE", "TIME")):
+            return False  # "the Sunday Telegraph", "Friday Night Lights"
         return not _after_name(token)  # "Joe Friday said" (but "Biden Friday said")
 
     @staticmethod

@@ -230,7 +230,8 @@ class Grammar:
         pattern = _REF.sub(sub, pattern)
         return pattern.replace("\x00", _SPACE), groups
 
-    def _read(self, m: re.Match[str]) -> RuleMatch:
+    def read(self, m: re.Match[str]) -> RuleMatch:
+        """The :class:`RuleMatch` of a match of :attr:`pattern`."""
         index = int(m.lastgroup[1:])  # type: ignore[index]
         parts: dict[str, str] = {}
         for group, part in self._groups[index]:
@@ -242,7 +243,7 @@ class Grammar:
     def matches(self, text: str) -> Iterator[RuleMatch]:
         """Leftmost, first-rule-wins matches over ``text``, left to right."""
         for m in self.pattern.finditer(text):
-            yield self._read(m)
+            yield self.read(m)
 
     def fullmatch(self, text: str) -> RuleMatch | None:
         """The first rule matching all of ``text`` (surrounding whitespace ignored)."""
@@ -251,7 +252,7 @@ class Grammar:
             return None
         m = self.pattern.fullmatch(stripped)
         if m is not None:
-            return self._read(m)
+            return self.read(m)
         # The combined pattern prefers earlier rules; try each rule alone for a full match.
         for i, rule in enumerate(self.rules):
             single = self._single.get(rule.name)
@@ -261,7 +262,7 @@ class Grammar:
                 self._single[rule.name] = single
             m = single.fullmatch(stripped)
             if m is not None:
-                return self._read(m)
+                return self.read(m)
         return None
 
 

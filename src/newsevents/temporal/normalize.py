@@ -32,7 +32,6 @@ PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _JUST_OVER_DAYS = 31
-_POD_TIME = re.compile(r"^\d\d:\d\d$")
 
 
 _GRANULARITY = {"D": 0, "W": 1, "2W": 1, "WE": 1, "M": 2, "Q": 3, "H": 4, "Y": 5, "10Y": 6,
@@ -196,6 +195,11 @@ _MOVABLE: dict[str, Callable[[int], Date]] = {
     "cyber_monday": lambda y: _nth_weekday(y, 11, 4, 4) + dt.timedelta(days=4),
     "labor_day": lambda y: _nth_weekday(y, 9, 1, 1),
     "memorial_day": lambda y: _nth_weekday(y, 5, 1, -1),
+    "mothers_day": lambda y: _nth_weekday(y, 5, 7, 2),
+    "fathers_day": lambda y: _nth_weekday(y, 6, 7, 3),
+    "mlk_day": lambda y: _nth_weekday(y, 1, 1, 3),
+    "presidents_day": lambda y: _nth_weekday(y, 2, 1, 3),
+    "columbus_day": lambda y: _nth_weekday(y, 10, 1, 2),
     # US federal elections: the Tuesday after the first Monday of November.
     "election_day": lambda y: _nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),
 }
@@ -281,7 +285,7 @@ def _pod(lex: Lexicon, parts: dict[str, str]) -> str | None:
     pod = lex.get("part_of_day", parts.get("pod"))
     if pod is None:
         return None
-    return f"T{pod}" if not _POD_TIME.match(pod) else f"T{pod}"
+    return f"T{pod}"  # "TMO" for a part of day, "T12:00" for noon
 
 
 def _mod(lex: Lexicon, parts: dict[str, str]) -> str | None:
@@ -767,7 +771,7 @@ class Normalizer:
                 return {"2W": "PXW", "10Y": "PXDE", "100Y": "PXCE", "1000Y": "PXML"}[letter]
             factor, letter = multiples[letter]
         if n == "X":
-            return f"PT X{letter}".replace(" ", "") if time else f"PX{letter}"
+            return f"PTX{letter}" if time else f"PX{letter}"
         amount = float(n) * factor
         if not amount.is_integer():
             smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24),
