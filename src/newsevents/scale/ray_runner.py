@@ -14,7 +14,7 @@ The dataset flows through four Ray Data stages:
    Reading parallelises over files; a single huge file is read by one task.
 2. **repartition** into blocks of ``[scale] batch_size`` rows (streaming), so that a large
    JSONL or WARC file spreads over every worker instead of going to one.
-3. **annotate**: an actor pool of ``workers`` actors (``map_batches(concurrency=N)``), each
+3. **annotate**: an actor pool of ``workers`` actors (``ActorPoolStrategy(size=N)``), each
    loading the spaCy pipeline once and running :func:`newsevents.pipeline.process_batch`;
    an article whose processing fails becomes a ``processing_error`` rejection row.
 4. **write** Parquet shards (columns: :data:`~newsevents.scale.shards.SHARD_SCHEMA`).
@@ -25,7 +25,8 @@ cluster and dropped at import: cheap next to a coordinated global index).
 
 On a cluster (``address``), every node needs newsevents (same version, with its model)
 installed and the input paths mounted at the same place; ``out_dir`` must be shared
-storage too (or a URI Ray's Parquet writer takes, such as ``s3://bucket/run``).
+storage too, or a URI Ray's Parquet writer takes, such as ``s3://bucket/run`` (the summary
+then has no counts, and the shards must be copied to a local or mounted folder to import).
 """
 from __future__ import annotations
 
