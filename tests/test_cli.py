@@ -245,3 +245,22 @@ def test_actors_unknown_lists_frequent_unlinked_names(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Zemblan Liberation Front" in result.output and "2" in result.output
     assert "Kenya" not in result.output
+
+
+@pytest.mark.slow
+def test_ray_engine_then_import_equals_a_local_run(tmp_path):
+    pytest.importorskip("ray.data", reason="needs Ray Data: pip install 'newsevents[ray]'")
+    shards = tmp_path / "shards"
+    ray_run = _newsevents("run", str(EXAMPLES), "--engine", "ray", "--workers", "1",
+                          "--out", str(shards))
+    assert ray_run.returncode == 0, ray_run.stderr
+    imported, local = tmp_path / "imported.duckdb", tmp_path / "local.duckdb"
+    first = _newsevents("import", str(shards), "--db", str(imported))
+    assert first.returncode == 0, first.stderr
+    assert _newsevents("run", str(EXAMPLES), "--db", str(local)).returncode == 0
+    assert _counts(imported) == _counts(local)
+    again = _newsevents("import", str(shards), "--db", str(imported))
+    assert again.returncode == 0, again.stderr
+    assert _counts(imported) == _counts(local)
+    missing = _newsevents("import", str(tmp_path / "nope"), "--db", str(imported))
+    assert missing.returncode == 2 and "nope" in missing.stderr

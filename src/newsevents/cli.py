@@ -139,15 +139,46 @@ def run(
     force: bool = typer.Option(
         False, "--force", help="Re-process inputs this store has already finished."
     ),
+    engine: str = typer.Option(
+        "local", "--engine", "-e",
+        help="local: process on this machine into the store. ray: process on Ray (needs "
+        "newsevents[ray]) into Parquet shards in --out; load them with `newsevents import`.",
+    ),
+    out_dir: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="Folder for the Parquet shards of --engine ray (new or empty)."
+    ),
+    address: Optional[str] = typer.Option(
+        None, "--address",
+        help="Ray cluster to join with --engine ray (auto, ray://HOST:10001); default: "
+        "start a local Ray.",
+    ),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w",
+        help="Pipeline workers for --engine ray, one model each (default: [scale] workers; "
+        "0 = one per CPU).",
+    ),
 ) -> None:
     """Ingest SOURCES, extract events and store everything in the DuckDB store.
 
-    Re-running on the same inputs adds nothing; a killed run, started again, resumes."""
-    from .runner import run_sources
-    from .store import Store
+    Re-running on the same inputs adds nothing; a killed run, started again, resumes.
+    With --engine ray the articles are processed on Ray into Parquet shards instead, which
+    `newsevents import DIR` loads into the store."""
+    from .errors import ConfigError
 
     try:
+        if engine not in ENGINES:
+            raise ConfigError(f"[E815] Unknown --engine {engine!r}. Available: "
+                              f"{', '.join(ENGINES)}")
         cfg = _config(config, nlp={"n_process": n_process} if n_process else None)
+        if engine == "ray":
+            _run_ray(sources, cfg, out_dir=out_dir, address=address, workers=workers,
+                     strict=strict, force=force, db=db)
+            return
+        if out_dir or address or workers is not None:
+            raise ConfigError("[E816] --out, --address and --workers belong to --engine ray")
+        from .runner import run_sources
+        from .store import Store
+
         path = _db_path(db, cfg)
         with Store(path, config=cfg) as store:
             _run_with_progress(
@@ -156,6 +187,70 @@ def run(
                 ),
                 path,
                 "processing",
+            )
+    except NewsEventsError as e:
+        _fail(e)
+
+
+ENGINES = ("local", "ray")
+
+
+def _run_ray(sources, cfg: Config, *, out_dir, address, workers, strict, force, db) -> None:
+    from .errors import ConfigError
+    from .scale import run_ray
+
+    if out_dir is None:
+        raise ConfigError("[E817] --engine ray writes Parquet shards: give --out DIR "
+                          "(then `newsevents import DIR` loads them into the store)")
+    if strict or force or db:
+        raise ConfigError("[E818] --strict, --force and --db apply to the store: with "
+                          "--engine ray give --db and --force to `newsevents import`")
+    console.print(f"processing on Ray into {out_dir} ...")
+    summary = run_ray(sources, out_dir, workers=workers, address=address, config=cfg)
+    table = Table(title=f"newsevents run --engine ray → {out_dir}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for name, value in (
+        ("articles processed", summary.articles),
+        ("rejected", sum(summary.rejected.values())),
+        ("events", summary.events),
+        ("workers", summary.workers),
+        ("shards", summary.shards),
+        ("articles / second", f"{summary.articles_per_second:.2f}"),
+        ("words / second", f"{summary.words_per_second:.0f}"),
+        ("elapsed", f"{summary.elapsed:.1f} s"),
+    ):
+        table.add_row(name, str(value))
+    for reason, count in sorted(summary.rejected.items()):
+        table.add_row(f"  rejected: {reason}", str(count))
+    console.print(table)
+    console.print(f"load into the store with: newsevents import {out_dir}")
+
+
+@app.command(name="import")
+def import_(
+    folder: Path = typer.Argument(..., help="The --out folder of `newsevents run --engine ray`."),
+    db: Optional[Path] = DbOpt,
+    config: Optional[Path] = ConfigOpt,
+    force: bool = typer.Option(
+        False, "--force", help="Re-import sources this store has already finished."
+    ),
+) -> None:
+    """Load the Parquet shards of a Ray run into the store.
+
+    Duplicates are dropped and rejections logged as in a single-process run; importing the
+    same shards again adds nothing."""
+    from .scale import import_shards
+    from .store import Store
+
+    try:
+        cfg = _config(config)
+        path = _db_path(db, cfg)
+        with Store(path, config=cfg) as store:
+            _run_with_progress(
+                lambda cb: import_shards(folder, store, config=cfg, force=force, on_progress=cb),
+                path,
+                "importing",
             )
     except NewsEventsError as e:
         _fail(e)
