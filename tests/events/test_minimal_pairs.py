@@ -66,7 +66,7 @@ def test_core_distinctions(make_doc, text, type_, negated, modality, attributed)
         "The ministry released a statement on Monday.",
         "The prime minister spoke to reporters in Paris.",
         "Turkey is a member of NATO.",
-        "Iraqi people are still awaiting the removal of US forces.",
+        "Residents of the valley are still waiting for the soldiers to leave.",
         "They watched a film about the war.",
         "The Russian embassy declined to comment.",
         "The Iranian foreign ministry did not respond to a request for comment.",

@@ -17,7 +17,7 @@ from newsevents.quotes import QuotedText, find_segments
         ("NYT ''cultural war'' against ''liberals.''", ["''cultural war''", "''liberals.''"]),
         ("“He said ‘no’ to me,” she said.", ["“He said ‘no’ to me,”"]),
         ("“My answer was “no” from the start,” she said.", ["“My answer was “no” from the start,”"]),
-        ("before reaching ‘malign goals’ there", ["‘malign goals’"]),
+        ("until it reaches its ‘hidden aims’ here", ["‘hidden aims’"]),
         ("Don’t scare the voters’ kids", []),
         ('The storm dropped 12" of snow.', []),
         ("The vote is on Sunday.” Nothing else.", []),  # a stray closing mark

@@ -757,8 +757,8 @@ class EventExtractor:
     # -- accusations made in reported speech --------------------------------------------
 
     def _accusatory_reports(self, doc: Doc) -> list[tuple[Token, Token]]:
-        """Report verbs whose clause pins a pejorative act on another party ("says the US
-        ... its malign goals"): (report verb, subject of the reported clause)."""
+        """Report verbs whose clause pins a pejorative act on another party ("says country X
+        ... pursues its hostile aims"): (report verb, subject of the reported clause)."""
         cues, out = self.cues, []
         pejoratives = cues.pejoratives
         if not pejoratives:
