@@ -343,3 +343,25 @@ def test_span_offsets_survive(store):
     result.events[0] = dataclasses.replace(result.events[0], trigger=Span(0, 0, ""))
     store.write(result)
     assert store.read_result("art-00001").events[0].trigger == Span(0, 0, "")
+
+
+@pytest.mark.parametrize("limit, expected_bytes", [("64MB", 64e6), ("1GB", 1e9), ("512MiB", 2**29)])
+def test_memory_limit_comes_from_config(tmp_path, limit, expected_bytes):
+    from newsevents.config import load_config
+
+    cfg = load_config(store={"memory_limit": limit})
+    with Store(tmp_path / "s.duckdb", config=cfg) as store:
+        (value,) = store.connection.execute(
+            "SELECT current_setting('memory_limit')").fetchone()
+    number, unit = value.split()  # DuckDB reports binary units: "61.0 MiB" for 64MB
+    reported = float(number) * {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30}[unit]
+    assert reported == pytest.approx(expected_bytes, rel=0.01)
+
+
+@pytest.mark.parametrize("limit", ["lots", "64", "-1GB", "1 parsec"])
+def test_bad_memory_limit_is_a_clear_error(tmp_path, limit):
+    from newsevents.config import load_config
+
+    cfg = load_config(store={"memory_limit": limit})
+    with pytest.raises(StoreError, match=f"memory_limit.*{limit!r}"):
+        Store(tmp_path / "s.duckdb", config=cfg)

@@ -299,7 +299,6 @@ def import_shards(
     started = time.perf_counter()
     dedup = Deduplicator.from_config(cfg)
     dedup.seed(store.signatures())
-    done = set() if force else store.done_sources()
     signatures: dict[str, tuple[str, bytes | None]] = {}
 
     def tick() -> None:
@@ -314,7 +313,7 @@ def import_shards(
 
     def results() -> Iterator[Result]:
         for row in _rows_in_order(files, cfg["scale"]["import_memory"]):
-            if row["source"] in done:
+            if not force and store.is_done(row["source"]):
                 summary.skipped += 1
                 continue
             record = json.loads(row["record"])

@@ -177,6 +177,21 @@ def _actor_from(row: dict, columns: tuple[str, str, str, str]) -> ActorRef | Non
 # -- Result -> rows ------------------------------------------------------------------------
 
 
+_MEMORY_LIMIT = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def _memory_limit(value: Any) -> str:
+    """The ``[store] memory_limit`` setting, checked ("" = DuckDB's default)."""
+    text = str(value or "").strip()
+    if text and not _MEMORY_LIMIT.fullmatch(text):
+        raise StoreError(
+            f"[E660] [store] memory_limit = {text!r} is not a size: write a number and a "
+            "unit (B, KB, MB, GB, TB or KiB, MiB, GiB, TiB), e.g. \"256MB\", or \"\" for "
+            "DuckDB's default"
+        )
+    return text
+
+
 def _article_row(p: _Pending, processed_at: datetime) -> dict:
     a = p.result.article
     return {
@@ -364,6 +379,7 @@ class Store:
         self.read_only = read_only
         self._batch_size = int(settings["batch_size"])
         self._flush_seconds = float(settings["flush_seconds"])
+        self._memory_limit = _memory_limit(settings.get("memory_limit"))
         self._lock = threading.RLock()
         self._con = self._connect()
         try:
@@ -386,7 +402,8 @@ class Store:
         try:
             if not self.read_only:
                 file.parent.mkdir(parents=True, exist_ok=True)
-            return duckdb.connect(str(file), read_only=self.read_only)
+            options = {"memory_limit": self._memory_limit} if self._memory_limit else {}
+            return duckdb.connect(str(file), read_only=self.read_only, config=options)
         except (duckdb.Error, OSError) as e:
             hint = ""
             if "lock" in str(e).lower():
@@ -745,45 +762,88 @@ class Store:
                 f"[E611] Cannot log the rejection of {rejection.source!r} in {self.path}: {e}"
             ) from e
 
+    #: Rows of the events table read per fetch while linking stories.
+    _LINK_FETCH = 4096
+    #: Story ids buffered in Python before they are appended to the temporary table.
+    _LINK_FLUSH = 20_000
+
     def link_stories(self) -> int:
         """Give every event a cross-article ``story_id`` so that syndicated copies and
         repeated reports of one happening count once (same category, polarity, dyad and
         compatible dates; the rule is :func:`newsevents.events.link_stories`). Recomputed
-        over the whole store in one transaction; returns the number of distinct stories."""
+        over the whole store in one transaction; returns the number of distinct stories.
+
+        Memory stays flat as the store grows: events are read in an order that keeps every
+        possible story together (category, polarity and the unordered pair of actor keys,
+        a partition no finer than the rule's dyad key), the rule runs on one such group at a
+        time, and the story ids go to a temporary DuckDB table, not a Python dict."""
         from types import SimpleNamespace
 
         from ..events import link_stories
 
         self._check_writable()
-        rows = self._query(
-            """SELECT id, type, negated, date, date_text,
-                      actor_id, actor_name, actor_country, actor_sector,
-                      recipient_id, recipient_name, recipient_country, recipient_sector
-               FROM events"""
-        )
+        key = """CASE WHEN {p}_id IS NOT NULL THEN 'id:' || {p}_id
+                      WHEN {p}_country IS NOT NULL OR {p}_sector IS NOT NULL
+                      THEN 'code:' || coalesce({p}_country, '') || coalesce({p}_sector, '')
+                      ELSE 'name:' || lower(coalesce({p}_name, '')) END"""
+        a, r = key.format(p="actor"), key.format(p="recipient")
+        sql = f"""SELECT type, negated, least({a}, {r}) AS k1, greatest({a}, {r}) AS k2,
+                         id, date, date_text,
+                         actor_id, actor_name, actor_country, actor_sector,
+                         recipient_id, recipient_name, recipient_country, recipient_sector
+                  FROM events ORDER BY type, negated, k1, k2"""
 
         def actor(id_, name, country, sector):
             if id_ is None and name is None and country is None:
                 return None
             return ActorRef(id_, name or "", country, sector)
 
-        events = [
-            SimpleNamespace(id=r[0], type=r[1], negated=r[2], date=r[3], date_text=r[4],
-                            actor=actor(*r[5:9]), recipient=actor(*r[9:13]))
-            for r in rows
-        ]
-        mapping = link_stories(events)
-        if not mapping:
-            return 0
-        table = pa.table({"id": list(mapping), "story_id": list(mapping.values())})
+        schema = pa.schema([("id", pa.string()), ("story_id", pa.string())])
+        buffer: dict[str, str] = {}
         with self._transaction() as con:
-            con.register("_stories", table)
+            _run(con, "CREATE OR REPLACE TEMP TABLE _stories (id VARCHAR, story_id VARCHAR)")
+
+            def flush() -> None:
+                if buffer:
+                    con.register("_story_batch", pa.table(
+                        {"id": list(buffer), "story_id": list(buffer.values())}, schema=schema))
+                    try:
+                        _run(con, "INSERT INTO _stories SELECT * FROM _story_batch")
+                    finally:
+                        con.unregister("_story_batch")
+                    buffer.clear()
+
+            def link(group: list[tuple]) -> None:
+                mapping = link_stories(
+                    SimpleNamespace(id=r[4], type=r[0], negated=r[1], date=r[5],
+                                    date_text=r[6], actor=actor(*r[7:11]),
+                                    recipient=actor(*r[11:15]))
+                    for r in group
+                )
+                buffer.update(mapping)
+                if len(buffer) >= self._LINK_FLUSH:
+                    flush()
+
+            reader = self._con.cursor()  # a second cursor: the writes go through `con`
             try:
-                _run(con, "UPDATE events SET story_id = s.story_id FROM _stories s "
-                          "WHERE events.id = s.id")
+                reader.execute(sql)
+                group: list[tuple] = []
+                while rows := reader.fetchmany(self._LINK_FETCH):
+                    for row in rows:
+                        if group and row[:4] != group[0][:4]:
+                            link(group)
+                            group = []
+                        group.append(row)
+                if group:
+                    link(group)
             finally:
-                con.unregister("_stories")
-        return len(set(mapping.values()))
+                reader.close()
+            flush()
+            _run(con, "UPDATE events SET story_id = s.story_id FROM _stories s "
+                      "WHERE events.id = s.id AND events.story_id IS DISTINCT FROM s.story_id")
+            _run(con, "DROP TABLE _stories")
+            (count,) = _run(con, "SELECT count(DISTINCT story_id) FROM events")[0]
+        return int(count)
 
     # -- reading ---------------------------------------------------------------------------
 
