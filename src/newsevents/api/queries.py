@@ -10,6 +10,7 @@ repeated while the store grows.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -109,18 +110,64 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _keyset(sort: str, cursor: Cursor | None) -> tuple[str, str, list[Any], str]:
-    """(key SQL, ORDER BY, extra condition params, extra condition) for a sort name."""
+@dataclass(frozen=True)
+class _Keyset:
+    """How a listing pages: by ``key`` (SQL), ties broken by the ``ties`` columns (SQL,
+    also selected under the names in ``names``). Cursors carry the last row's key and tie
+    values, so a page never skips or repeats a row when rows are added meanwhile."""
+
+    sort: str  # the sort name written into cursors ("-published", "date" ...)
+    kind: str  # how the key is decoded from a cursor: "date", "int", "float", "str"
+    key: str
+    ties: tuple[str, ...]
+    names: tuple[str, ...]
+    descending: bool = True
+    ties_descending: bool = False
+
+    def after(self, cursor: str | None) -> tuple[str, list[Any]]:
+        """The WHERE condition (with its params) for the rows after ``cursor``."""
+        last = decode_cursor(cursor, self.sort, self.kind)
+        if last is None:
+            return "TRUE", []
+        if len(last.ids) != len(self.ties):
+            decode_cursor("!", self.sort, self.kind)  # raises the 422 for a bad cursor
+        op = "<" if self.descending else ">"
+        tie_op = "<" if self.ties_descending else ">"
+        ties, marks = ", ".join(self.ties), ", ".join("?" * len(self.ties))
+        condition = f"({self.key} {op} ? OR ({self.key} = ? AND ({ties}) {tie_op} ({marks})))"
+        return condition, [last.key, last.key, *last.ids]
+
+    def order(self) -> str:
+        direction = "DESC" if self.descending else "ASC"
+        tie_direction = "DESC" if self.ties_descending else "ASC"
+        return ", ".join([f"{self.key} {direction}", *(f"{t} {tie_direction}" for t in self.ties)])
+
+
+def _page(cur: duckdb.DuckDBPyConnection, keyset: _Keyset, *, select: str, source: str,
+          where: str, params: list[Any], cursor: str | None, limit: int
+          ) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of ``SELECT {select} FROM {source} WHERE {where}`` in the keyset's order:
+    (rows, each with its ``sort_key``; the cursor of the next page or None)."""
+    after, after_params = keyset.after(cursor)
+    cur.execute(
+        f"SELECT {select}, {keyset.key} AS sort_key FROM {source} "
+        f"WHERE ({where}) AND {after} ORDER BY {keyset.order()} LIMIT ?",
+        [*params, *after_params, limit + 1],
+    )
+    rows = _rows(cur)
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    last = rows[-1]
+    ids = tuple(last[n] for n in keyset.names)
+    return rows, Cursor(keyset.sort, last["sort_key"], ids).encode()
+
+
+def _event_keyset(sort: str) -> _Keyset:
     name = sort.lstrip("-")
-    key, _ = SORTS[name]
+    key, kind = SORTS[name]
     descending = sort.startswith("-")
-    direction = "DESC" if descending else "ASC"
-    order = f"{key} {direction}, e.id {direction}"
-    if cursor is None:
-        return key, order, [], ""
-    op = "<" if descending else ">"
-    condition = f" AND ({key} {op} ? OR ({key} = ? AND e.id {op} ?))"
-    return key, order, [cursor.key, cursor.key, cursor.ids[0]], condition
+    return _Keyset(sort, kind, key, ("e.id",), ("id",), descending, descending)
 
 
 # -- events -------------------------------------------------------------------------------
@@ -130,23 +177,11 @@ def list_events(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, sort: str, 
                 cursor: str | None, count: bool = True) -> dict[str, Any]:
     """One page of events matching ``flt``: ``{"items", "next_cursor", "total", "limit",
     "sort"}``. ``total`` counts all matching events (None when ``count`` is False)."""
-    name = sort.lstrip("-")
-    after = decode_cursor(cursor, sort, SORTS[name][1])
-    if after is not None and len(after.ids) != 1:
-        decode_cursor("!", sort, "")  # raises the 422 for a malformed cursor
     where, params = flt.where()
-    key, order, after_params, after_sql = _keyset(sort, after)
-    cur.execute(
-        f"SELECT {_EVENT_COLUMNS}, {_ARTICLE_OF_EVENT}, {key} AS sort_key "
-        f"FROM {EVENTS_FROM} WHERE {where}{after_sql} ORDER BY {order} LIMIT ?",
-        [*params, *after_params, limit + 1],
-    )
-    rows = _rows(cur)
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1]
-        next_cursor = Cursor(sort, last["sort_key"], (last["id"],)).encode()
+    rows, next_cursor = _page(cur, _event_keyset(sort),
+                              select=f"{_EVENT_COLUMNS}, {_ARTICLE_OF_EVENT}",
+                              source=EVENTS_FROM, where=where, params=params,
+                              cursor=cursor, limit=limit)
     total = None
     if count:
         # The join is needed only when a condition reads the article.
@@ -162,7 +197,7 @@ def event_batches(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, sort: str
     """Every event matching ``flt`` as flat Arrow record batches (for export), in order;
     one empty batch (with the columns) when nothing matches."""
     where, params = flt.where()
-    _, order, _, _ = _keyset(sort, None)
+    order = _event_keyset(sort).order()
     relation = cur.sql(
         f"SELECT {EXPORT_COLUMNS} FROM {EVENTS_FROM} WHERE {where} ORDER BY {order}",
         params=params,
@@ -330,13 +365,16 @@ def aggregates(cur: duckdb.DuckDBPyConnection, flt: EventFilter, *, interval: st
 # -- articles -----------------------------------------------------------------------------
 
 _ARTICLE_LIST_COLUMNS = "a.id, a.title, a.outlet, a.url, a.published, a.section, a.language"
+#: Newest first, undated last.
+_PUBLISHED = "COALESCE(a.published, DATE '0001-01-01')"
+_ARTICLE_KEYSET = _Keyset("-published", "date", _PUBLISHED, ("a.id",), ("id",),
+                          ties_descending=True)
 
 
 def list_articles(cur: duckdb.DuckDBPyConnection, *, q: str | None, outlet: str | None,
                   start: date | None, end: date | None, limit: int, cursor: str | None
                   ) -> dict[str, Any]:
     """Articles, newest first (undated last), with their event and quote counts."""
-    after = decode_cursor(cursor, "-published", "date")
     parts, params = ["TRUE"], []
     if q:
         parts.append("(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))")
@@ -350,22 +388,9 @@ def list_articles(cur: duckdb.DuckDBPyConnection, *, q: str | None, outlet: str 
     if end:
         parts.append("a.published <= ?")
         params.append(end)
-    key = "COALESCE(a.published, DATE '0001-01-01')"
-    if after is not None:
-        if len(after.ids) != 1:
-            decode_cursor("!", "-published", "date")
-        parts.append(f"({key} < ? OR ({key} = ? AND a.id < ?))")
-        params += [after.key, after.key, after.ids[0]]
-    cur.execute(
-        f"SELECT {_ARTICLE_LIST_COLUMNS}, {key} AS sort_key FROM articles a "
-        f"WHERE {' AND '.join(parts)} ORDER BY sort_key DESC, a.id DESC LIMIT ?",
-        [*params, limit + 1],
-    )
-    rows = _rows(cur)
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = Cursor("-published", rows[-1]["sort_key"], (rows[-1]["id"],)).encode()
+    rows, next_cursor = _page(cur, _ARTICLE_KEYSET, select=_ARTICLE_LIST_COLUMNS,
+                              source="articles a", where=" AND ".join(parts), params=params,
+                              cursor=cursor, limit=limit)
     counts = _article_counts(cur, [r["id"] for r in rows])
     items = []
     for r in rows:
@@ -454,6 +479,8 @@ def quote_record(q: dict[str, Any]) -> dict[str, Any]:
 # -- quotes -------------------------------------------------------------------------------
 
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+_QUOTE_KEYSET = _Keyset("-published", "date", _PUBLISHED, ("s.article_id", "s.idx"),
+                        ("article_id", "idx"))
 
 
 def list_quotes(cur: duckdb.DuckDBPyConnection, *, speaker: str | None, article: str | None,
@@ -461,7 +488,6 @@ def list_quotes(cur: duckdb.DuckDBPyConnection, *, speaker: str | None, article:
                 ) -> dict[str, Any]:
     """Quotes, newest article first. ``speaker`` matches the speaker's actor id exactly or
     is contained (case-insensitive) in the speaker's name or text."""
-    after = decode_cursor(cursor, "-published", "date")
     parts, params = ["TRUE"], []
     if speaker:
         parts.append("(s.speaker_actor_id = ? OR contains(lower(s.speaker_name), lower(?)) "
@@ -476,37 +502,24 @@ def list_quotes(cur: duckdb.DuckDBPyConnection, *, speaker: str | None, article:
     if q:
         parts.append("contains(lower(s.text), lower(?))")
         params.append(q)
-    key = "COALESCE(a.published, DATE '0001-01-01')"
-    if after is not None:
-        if len(after.ids) != 2:
-            decode_cursor("!", "-published", "date")
-        parts.append(f"({key} < ? OR ({key} = ? AND (s.article_id, s.idx) > (?, ?)))")
-        params += [after.key, after.key, *after.ids]
-    cur.execute(
-        f"SELECT s.*, a.title AS article_title, a.outlet, a.published, {key} AS sort_key "
-        "FROM quotes s LEFT JOIN articles a ON a.id = s.article_id "
-        f"WHERE {' AND '.join(parts)} ORDER BY sort_key DESC, s.article_id, s.idx LIMIT ?",
-        [*params, limit + 1],
-    )
-    rows = _rows(cur)
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1]
-        next_cursor = Cursor("-published", last["sort_key"],
-                             (last["article_id"], last["idx"])).encode()
+    rows, next_cursor = _page(
+        cur, _QUOTE_KEYSET,
+        select="s.*, a.title AS article_title, a.outlet, a.published",
+        source="quotes s LEFT JOIN articles a ON a.id = s.article_id",
+        where=" AND ".join(parts), params=params, cursor=cursor, limit=limit)
     return {"items": [quote_record(r) for r in rows], "next_cursor": next_cursor,
             "limit": limit}
 
 
 # -- actors -------------------------------------------------------------------------------
 
+_ACTOR_KEYSET = _Keyset("-events", "int", "COALESCE(event_count, 0)", ("id",), ("id",))
+
 
 def list_actors(cur: duckdb.DuckDBPyConnection, *, q: str | None, country: str | None,
                 sector: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
     """Knowledge-base actors seen in the store, most events first. ``q`` is contained
     (case-insensitive) in the name or equals the id."""
-    after = decode_cursor(cursor, "-events", "int")
     parts, params = ["TRUE"], []
     if q:
         parts.append("(contains(lower(name), lower(?)) OR id = ?)")
@@ -517,23 +530,12 @@ def list_actors(cur: duckdb.DuckDBPyConnection, *, q: str | None, country: str |
     if sector:
         parts.append("sector = ?")
         params.append(sector)
-    key = "COALESCE(event_count, 0)"
-    if after is not None:
-        if len(after.ids) != 1:
-            decode_cursor("!", "-events", "int")
-        parts.append(f"({key} < ? OR ({key} = ? AND id > ?))")
-        params += [after.key, after.key, after.ids[0]]
-    cur.execute(
-        f"SELECT id, name, country, sector, COALESCE(mention_count, 0) AS mention_count, "
-        f"{key} AS event_count FROM actors WHERE {' AND '.join(parts)} "
-        f"ORDER BY event_count DESC, id LIMIT ?",
-        [*params, limit + 1],
-    )
-    rows = _rows(cur)
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = Cursor("-events", rows[-1]["event_count"], (rows[-1]["id"],)).encode()
+    rows, next_cursor = _page(
+        cur, _ACTOR_KEYSET,
+        select="id, name, country, sector, COALESCE(mention_count, 0) AS mention_count, "
+               "COALESCE(event_count, 0) AS event_count",
+        source="actors", where=" AND ".join(parts), params=params, cursor=cursor,
+        limit=limit)
     for r in rows:
         r["code"] = f"{r['country'] or '---'}{r['sector'] or ''}"
     return {"items": rows, "next_cursor": next_cursor, "limit": limit}
