@@ -143,6 +143,17 @@ class _Keyset:
         return ", ".join([f"{self.key} {direction}", *(f"{t} {tie_direction}" for t in self.ties)])
 
 
+def _conditions(*filters: tuple[Any, str]) -> tuple[str, list[Any]]:
+    """(WHERE clause, params) from (value, condition) pairs; a pair whose value is empty
+    is left out, and each "?" of a condition takes the value."""
+    parts, params = ["TRUE"], []
+    for value, condition in filters:
+        if value:
+            parts.append(condition)
+            params += [value] * condition.count("?")
+    return " AND ".join(parts), params
+
+
 def _page(cur: duckdb.DuckDBPyConnection, keyset: _Keyset, *, select: str, source: str,
           where: str, params: list[Any], cursor: str | None, limit: int
           ) -> tuple[list[dict[str, Any]], str | None]:
@@ -375,21 +386,14 @@ def list_articles(cur: duckdb.DuckDBPyConnection, *, q: str | None, outlet: str 
                   start: date | None, end: date | None, limit: int, cursor: str | None
                   ) -> dict[str, Any]:
     """Articles, newest first (undated last), with their event and quote counts."""
-    parts, params = ["TRUE"], []
-    if q:
-        parts.append("(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))")
-        params += [q, q]
-    if outlet:
-        parts.append("lower(a.outlet) = lower(?)")
-        params.append(outlet)
-    if start:
-        parts.append("a.published >= ?")
-        params.append(start)
-    if end:
-        parts.append("a.published <= ?")
-        params.append(end)
+    where, params = _conditions(
+        (q, "(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))"),
+        (outlet, "lower(a.outlet) = lower(?)"),
+        (start, "a.published >= ?"),
+        (end, "a.published <= ?"),
+    )
     rows, next_cursor = _page(cur, _ARTICLE_KEYSET, select=_ARTICLE_LIST_COLUMNS,
-                              source="articles a", where=" AND ".join(parts), params=params,
+                              source="articles a", where=where, params=params,
                               cursor=cursor, limit=limit)
     counts = _article_counts(cur, [r["id"] for r in rows])
     items = []
@@ -488,25 +492,18 @@ def list_quotes(cur: duckdb.DuckDBPyConnection, *, speaker: str | None, article:
                 ) -> dict[str, Any]:
     """Quotes, newest article first. ``speaker`` matches the speaker's actor id exactly or
     is contained (case-insensitive) in the speaker's name or text."""
-    parts, params = ["TRUE"], []
-    if speaker:
-        parts.append("(s.speaker_actor_id = ? OR contains(lower(s.speaker_name), lower(?)) "
-                     "OR contains(lower(s.speaker_text), lower(?)))")
-        params += [speaker, speaker, speaker]
-    if article:
-        parts.append("s.article_id = ?")
-        params.append(article)
-    if kind:
-        parts.append("s.kind = ?")
-        params.append(kind)
-    if q:
-        parts.append("contains(lower(s.text), lower(?))")
-        params.append(q)
+    where, params = _conditions(
+        (speaker, "(s.speaker_actor_id = ? OR contains(lower(s.speaker_name), lower(?)) "
+                  "OR contains(lower(s.speaker_text), lower(?)))"),
+        (article, "s.article_id = ?"),
+        (kind, "s.kind = ?"),
+        (q, "contains(lower(s.text), lower(?))"),
+    )
     rows, next_cursor = _page(
         cur, _QUOTE_KEYSET,
         select="s.*, a.title AS article_title, a.outlet, a.published",
         source="quotes s LEFT JOIN articles a ON a.id = s.article_id",
-        where=" AND ".join(parts), params=params, cursor=cursor, limit=limit)
+        where=where, params=params, cursor=cursor, limit=limit)
     return {"items": [quote_record(r) for r in rows], "next_cursor": next_cursor,
             "limit": limit}
 
@@ -520,22 +517,16 @@ def list_actors(cur: duckdb.DuckDBPyConnection, *, q: str | None, country: str |
                 sector: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
     """Knowledge-base actors seen in the store, most events first. ``q`` is contained
     (case-insensitive) in the name or equals the id."""
-    parts, params = ["TRUE"], []
-    if q:
-        parts.append("(contains(lower(name), lower(?)) OR id = ?)")
-        params += [q, q]
-    if country:
-        parts.append("country = ?")
-        params.append(country)
-    if sector:
-        parts.append("sector = ?")
-        params.append(sector)
+    where, params = _conditions(
+        (q, "(contains(lower(name), lower(?)) OR id = ?)"),
+        (country, "country = ?"),
+        (sector, "sector = ?"),
+    )
     rows, next_cursor = _page(
         cur, _ACTOR_KEYSET,
         select="id, name, country, sector, COALESCE(mention_count, 0) AS mention_count, "
                "COALESCE(event_count, 0) AS event_count",
-        source="actors", where=" AND ".join(parts), params=params, cursor=cursor,
-        limit=limit)
+        source="actors", where=where, params=params, cursor=cursor, limit=limit)
     for r in rows:
         r["code"] = f"{r['country'] or '---'}{r['sector'] or ''}"
     return {"items": rows, "next_cursor": next_cursor, "limit": limit}
