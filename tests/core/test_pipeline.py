@@ -55,3 +55,20 @@ def test_unknown_component_is_named():
 
     with pytest.raises(ConfigError, match="newsevents_nope"):
         build_pipeline(load_config(nlp={"components": ["newsevents_nope"]}))
+
+
+def test_strings_of_a_batch_do_not_stay_in_the_vocabulary(nlp):
+    """process_batch runs in a spaCy memory zone: the names and numbers an article brings
+    are freed after its batch, so a long run's vocabulary does not grow with the corpus
+    (the records keep their own copies of the text)."""
+    from newsevents.pipeline import process_batch
+
+    cfg = load_config()
+    process_batch(nlp, [Article(id="warm", text="Kenya and Uganda signed a deal.")], cfg)
+    before = len(nlp.vocab.strings)
+    batches = [[Article(id=f"a{i}", text=f"Minister Zorbulak{i} met envoy Quintavar{i} in "
+                        f"Kenya on March {i % 28 + 1}.")] for i in range(20)]
+    results = [r for batch in batches for r in process_batch(nlp, batch, cfg)]
+    assert len(nlp.vocab.strings) - before < 20
+    assert [r.article.text.split()[1] for r in results] == [f"Zorbulak{i}" for i in range(20)]
+    assert [m.text for m in results[3].mentions if m.actor] == ["Kenya"]
