@@ -162,8 +162,9 @@ TABLE = [
     ("48 hours", D, None, ("DURATION", "PT48H", None)),
     ("twenty-four hours", D, None, ("DURATION", "PT24H", None)),
     ("90 minutes", D, None, ("DURATION", "PT90M", None)),
-    ("an hour and a half", D, None, ("DURATION", "PT90M", None)),
-    ("two and a half years", D, None, ("DURATION", "P30M", None)),
+    # fractions in mixed units, as TimeML gold writes them (TBAQ: PT5H30M, P2Y6M)
+    ("an hour and a half", D, None, ("DURATION", "PT1H30M", None)),
+    ("two and a half years", D, None, ("DURATION", "P2Y6M", None)),
     ("a couple of years", D, None, ("DURATION", "P2Y", None)),
     ("five-year", D, None, ("DURATION", "P5Y", None)),
     ("the past 20 years", D, None, ("DURATION", "P20Y", None)),
@@ -184,6 +185,37 @@ TABLE = [
     ("Thanksgiving", D, None, ("DATE", "2021-11-25", None)),
     ("Easter 2021", D, None, ("DATE", "2021-04-04", None)),
     ("Election Day", D, None, ("DATE", "2021-11-02", None)),
+    ("Labor Day weekend", D, None, ("DATE", "2021-W35-WE", None)),
+    ("Easter week 2000", D, None, ("DATE", "2000-W16", None)),
+    # fractions, compounds, modifiers and vague references (round 2)
+    ("5 1/2 hours", D, None, ("DURATION", "PT5H30M", None)),
+    ("2½ years", D, None, ("DURATION", "P2Y6M", None)),
+    ("a minute and a half", D, None, ("DURATION", "PT1M30S", None)),
+    ("a day and a half", D, None, ("DURATION", "P1DT12H", None)),
+    ("a quarter of a century", D, None, ("DURATION", "P25Y", None)),
+    ("three quarters of an hour", D, None, ("DURATION", "PT45M", None)),
+    ("decades-long", D, None, ("DURATION", "PXDE", None)),
+    ("yearlong", D, None, ("DURATION", "P1Y", None)),
+    ("monthslong", D, None, ("DURATION", "PXM", None)),
+    ("day-long", D, None, ("DURATION", "P1D", None)),
+    ("centuries-old", D, None, ("DURATION", "PXCE", None)),
+    ("eight trading days", D, None, ("DURATION", "P8D", None)),
+    ("three business days", D, None, ("DURATION", "P3D", None)),
+    ("almost two years", D, None, ("DURATION", "P2Y", "LESS_THAN")),
+    ("the weeks ahead", D, None, ("DURATION", "PXW", None)),
+    ("the coming months ahead", D, None, ("DURATION", "PXM", None)),
+    ("right now", D, None, ("DATE", "PRESENT_REF", None)),
+    ("most recently", D, None, ("DATE", "PAST_REF", None)),
+    ("the near term", D, None, ("DATE", "FUTURE_REF", None)),
+    ("the long term", D, None, ("DATE", "FUTURE_REF", None)),
+    # a whole month in a past-tense clause: ahead of the DCT only if very near
+    ("February", "1989-10-30", PAST, ("DATE", "1989-02", None)),
+    ("November", "1989-10-30", PAST, ("DATE", "1989-11", None)),
+    ("Nov. 20", "1989-10-30", PAST, ("DATE", "1989-11-20", None)),
+    ("January", "1998-10-25", PAST, ("DATE", "1998-01", None)),
+    # "the year-ago third quarter": that quarter of the year before
+    ("the year-ago third quarter", "1989-10-30", None, ("DATE", "1988-Q3", None)),
+    ("the year-earlier fourth quarter", "1990-02-10", None, ("DATE", "1988-Q4", None)),
     # no DCT: absolute values stay, relative ones get no value, never a guess
     ("December 31, 2021", None, None, ("DATE", "2021-12-31", None)),
     ("2017", None, None, ("DATE", "2017", None)),
@@ -220,6 +252,11 @@ NOT_TIMEXES = [
     "   ",
     "may",  # the verb, lower case
     "march",
+    "1/2 hour",  # a fraction needs its whole number
+    "long-term",
+    "old",
+    "yearning",
+    "the term",
 ]
 
 

@@ -68,10 +68,11 @@ class TimexComponent:
     default_config=_DEFAULTS,
 )
 def make_timex_component(nlp: Language, name: str, infer_dct: bool, lookback_tokens: int,
-                         dct_gap_days: int, tense_penalty_days: int,
+                         dct_gap_days: int, tense_penalty_days: int, month_penalty_days: int,
                          report_window_chars: int, dateline_chars: int) -> TimexComponent:
     """The ``newsevents_timexes`` component; settings are the [temporal] config section."""
     return TimexComponent(infer_dct=infer_dct, lookback_tokens=lookback_tokens,
                           dct_gap_days=dct_gap_days, tense_penalty_days=tense_penalty_days,
+                          month_penalty_days=month_penalty_days,
                           report_window_chars=report_window_chars,
                           dateline_chars=dateline_chars)

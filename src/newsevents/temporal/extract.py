@@ -24,7 +24,7 @@ from .dct import infer_dct
 from .grammar import Grammar, Lexicon, RuleMatch, load_grammar
 from .normalize import (FUTURE, PAST, Normalizer, Reference, TimexValue, parse_date,
                         period_start)
-from .tense import clause_tense
+from .tense import clause_tense, past_perfect
 
 #: Entity labels that make a month or weekday word part of a name ("Theresa May",
 #: "Joe Friday", "the Women's March"), not a date.
@@ -51,6 +51,8 @@ _PERIOD_PREPS = frozenset({"for", "in", "during", "through", "throughout", "over
 _STOP_AFTER_PERIOD = frozenset({"of", "before", "after", "when", "that", "in", "and", "'s",
                                 "or", "which", "to"})
 #: Rules naming the quarter a financial report is about.
+#: Rules naming the period a year before the one a report is about.
+_YEAR_BACK_RULES = frozenset({"year_earlier_period", "year_earlier", "period_year_ago"})
 _REPORT_QUARTER_RULES = frozenset({"quarter", "year_quarter", "q_quarter", "year_q", "rel_unit",
                                    "latest_period"})
 #: Prepositions of deadlines: a past-tense clause can name a date after the DCT with them.
@@ -75,7 +77,8 @@ class TimexExtractor:
 
     ``lookback_tokens``: how many tokens before a trigger an expression may start.
     ``dct_gap_days``: when the DCT is inferred, days between the latest past date the
-    text names and the assumed publication date. ``tense_penalty_days``: see
+    text names and the assumed publication date. ``tense_penalty_days``,
+    ``month_penalty_days``: see
     :class:`~newsevents.temporal.normalize.Normalizer`. ``report_window_chars``: how far
     after a named quarter "a year earlier" still means that quarter a year before.
     ``dateline_chars``: a full date standing alone this close to the top is a dateline.
@@ -84,11 +87,13 @@ class TimexExtractor:
 
     def __init__(self, *, grammar: Grammar | None = None, normalizer: Normalizer | None = None,
                  lookback_tokens: int = _DEFAULT_LOOKBACK, dct_gap_days: int = 7,
-                 tense_penalty_days: int = 120, report_window_chars: int = 400,
+                 tense_penalty_days: int = 120, month_penalty_days: int = 240,
+                 report_window_chars: int = 400,
                  dateline_chars: int = 300) -> None:
         self.grammar = grammar or load_grammar()
         self.normalizer = normalizer or Normalizer(self.grammar,
-                                                   tense_penalty_days=tense_penalty_days)
+                                                   tense_penalty_days=tense_penalty_days,
+                                                   month_penalty_days=month_penalty_days)
         self.lex: Lexicon = self.grammar.lexicon
         self.lookback = lookback_tokens
         self.dct_gap_days = dct_gap_days
@@ -167,6 +172,8 @@ class TimexExtractor:
             if (deadline and root.head.lower_ in ("until", "till") and "weekday" in m.parts) \
                     or _as_soon_as(span):
                 tense = FUTURE
+            if past_perfect(span):
+                tense = clause = PAST
             out.append(Candidate(start, m.end, m, tense, clause, deadline))
         return out
 
@@ -204,8 +211,11 @@ class TimexExtractor:
             # "for years", "within days", "days later", "just hours after": a duration;
             # "years of war" or "the years" alone are left out.
             prev, nxt = _prev(first), _next(span[-1])
-            if nxt is not None and nxt.lower_ == "of" and (prev is None or prev.lower_ != "within"):
-                return False
+            if nxt is not None and nxt.lower_ == "of":
+                # "followed weeks of protests", "after decades of war": a stretch of time;
+                # "the years of war", "hundreds of years of" are not
+                return prev is not None and (prev.pos_ in ("VERB", "ADP") or prev.lower_ in (
+                    _DURATION_PREPS)) and prev.lower_ != "of"
             return (prev is not None and prev.lower_ in _DURATION_PREPS) or (
                 nxt is not None and nxt.lower_ in ("later", "after", "before", "earlier"))
         if rule == "rel_unit" and Lexicon.key(m.parts.get("rel", "")) == "the":
@@ -230,8 +240,10 @@ class TimexExtractor:
             return False
         if "old" in m.parts and Lexicon.key(m.parts["old"]) == "old":
             return False  # ages ("a 6-year-old boy") are not annotated as durations
-        if rule == "set_adverb" and span[-1].tag_.startswith("NN"):
-            return False  # "the party daily Granma", "its initial quarterly"
+        if rule == "set_adverb" and (span[-1].tag_.startswith("NN") or (
+                span[-1].dep_ == "amod"
+                and self.lex.get("report_adjective", span[-1].text) is not None)):
+            return False  # "the party daily Granma", "its quarterly dividend"
         if rule in ("duration", "duration_adj") and m.parts.get("unit", "").lower() in (
                 "second", "quarter", "quarters", "half") and (
                 Lexicon.key(m.parts.get("num", "")) in ("a", "an", "one") or _next_is(
@@ -239,6 +251,16 @@ class TimexExtractor:
             return False  # "a second time", "a quarter of the vote"
         if rule == "reference":
             return self._is_reference(span)
+        if rule == "decade" and m.parts.get("decade", "")[:1].isdigit() and len(
+                m.parts["decade"]) == 3 and any(t.tag_ == "PRP$" for t in span.doc[
+                max(0, span.start - 3):span.start + 1]):
+            return False  # an age: "in his 30s", "her teens and 20s", "their mid-40s"
+        if "holiday" in m.parts and _prev(first) is not None and self.lex.get(
+                "calendar_qualifier", _prev(first).lower_) is not None:
+            return False  # "Lunar New Year", "Orthodox Christmas": another calendar
+        if span[-1].lower_ == "second" and m.parts.get("unit", "").lower() == "second" and (
+                (nxt := _next(span[-1])) is not None and nxt.pos_ in ("NOUN", "ADJ", "NUM")):
+            return False  # "that second round": the ordinal, not the unit
         return True
 
     @staticmethod
@@ -283,7 +305,13 @@ class TimexExtractor:
         prev, nxt = _prev(span[0]), _next(span[-1])
         if prev is None or prev.lower_ not in _PERIOD_PREPS:
             return False
-        return nxt is None or (nxt.lower_ not in _STOP_AFTER_PERIOD and not nxt.like_num)
+        if nxt is None:
+            return True
+        after = _next(nxt)
+        if after is not None and ((nxt.lower_ == "to" and (after.like_num or after.tag_ == "$"))
+                                  or (nxt.lower_ == "and" and after.pos_ == "VERB")):
+            return True  # "rose 4% in the quarter to $2 billion", "for the year and said"
+        return nxt.lower_ not in _STOP_AFTER_PERIOD and not nxt.like_num
 
     @staticmethod
     def _is_reference(span: Span) -> bool:
@@ -328,13 +356,25 @@ class TimexExtractor:
             # (the text comes from the match: Doc.text is rebuilt on every access)
             text = cand.match.text[cand.start - cand.match.start:]
             yield Timex(cand.start, cand.end, text, ttype, value, mod)
-            if ttype in ("DATE", "TIME") and (start := period_start(value)) is not None:
-                # The date the text last mentioned anchors "the following day".
+            if ttype in ("DATE", "TIME") and (start := period_start(value)) is not None \
+                    and not self._comparison(cand.match):
+                # The date the text last mentioned anchors "the following day" (a
+                # year-ago comparison does not: the next "a year earlier" is not two back).
                 ref.anchor, ref.anchor_unit = start
-                if start[1] == "Q" and cand.match.rule.name in _REPORT_QUARTER_RULES:
+                if start[1] == "Q" and cand.match.rule.name in _REPORT_QUARTER_RULES and (
+                        ref.dct is None or start[0] <= ref.dct):
                     # Only a quarter the report is about, not one a year back ("the
-                    # year-ago quarter"), anchors the next "a year earlier".
+                    # year-ago quarter") or one ahead ("losses through the third quarter
+                    # of 1990"), anchors the next "a year earlier" and "the quarter".
                     ref.report_quarter, quarter_at = value, cand.end
+
+    def _comparison(self, m: RuleMatch) -> bool:
+        """ "the year-ago quarter", "a year earlier": the period a report compares with."""
+        if m.rule.name in _YEAR_BACK_RULES:
+            return True
+        return m.rule.name == "offset" and "num2" not in m.parts and self.normalizer._unit(
+            m.parts.get("unit")) == "Y" and Lexicon.key(m.parts.get("num", "")) in (
+            "a", "one", "1") and Lexicon.key(m.parts.get("ago", "")) in ("ago", "earlier")
 
     def _resolve_one(self, doc: Doc, cand: Candidate, ref: Reference) -> TimexValue | None:
         result = self.normalizer.resolve(cand.match, ref)

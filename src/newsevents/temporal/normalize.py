@@ -213,6 +213,8 @@ def _number(lex: Lexicon, text: str | None) -> float | str | None:
     if text is None:
         return None
     key = Lexicon.key(text)
+    if (half := re.fullmatch(r"(\d+)(?: 1/2|½)", key)) is not None:  # "5 1/2"
+        return int(half.group(1)) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", key):
         value = float(key)
         return int(value) if value.is_integer() else value
@@ -364,12 +366,16 @@ class Normalizer:
     """Turns :class:`RuleMatch` objects into TIMEX3 ``(type, value, mod)`` triples.
 
     ``tense_penalty_days``: how much farther a date without a year counts when it lies
-    after the DCT in a past-tense clause (see :func:`_choose_year`).
+    after the DCT in a past-tense clause (see :func:`_choose_year`);
+    ``month_penalty_days`` the same for a whole month ("in February"), which a past-tense
+    clause names ahead of the DCT less often than a day (a deadline).
     """
 
-    def __init__(self, grammar: Grammar | None = None, *, tense_penalty_days: int = 120) -> None:
+    def __init__(self, grammar: Grammar | None = None, *, tense_penalty_days: int = 120,
+                 month_penalty_days: int = 240) -> None:
         self.grammar = grammar or load_grammar()
         self.penalty = tense_penalty_days
+        self.month_penalty = month_penalty_days
         self.lex = self.grammar.lexicon
         self._by_norm: dict[str, Callable[[RuleMatch, Reference], TimexValue | None]] = {
             "date": self._date,
@@ -434,7 +440,14 @@ class Normalizer:
         if "season" in p:
             return ttype, self._season(lex.get("season", p["season"]), year, p, ref), mod
         if "holiday" in p:
-            return ttype, self._holiday(lex.get("holiday", p["holiday"]), year, p, ref), mod
+            value = self._holiday(lex.get("holiday", p["holiday"]), year, p, ref)
+            if value and "hunit" in p:  # "Labor Day weekend", "Easter week"
+                day = Date.fromisoformat(value)
+                unit = "WE" if Lexicon.key(p["hunit"]) == "weekend" else "W"
+                if unit == "WE" and day.isoweekday() == 1:
+                    day -= dt.timedelta(days=1)  # a Monday holiday ends its long weekend
+                value = format_at(day, unit)
+            return ttype, value, mod
         if "month" in p:
             month = int(p["month"]) if p["month"].isdigit() else lex.get("month", p["month"])
             if month is None:
@@ -575,7 +588,7 @@ class Normalizer:
 
             tense = "THIS" if step == 0 else ref.tense
             year = _choose_year(anchor, start, end, step=step or 0, tense=tense,
-                                penalty_days=self.penalty)
+                                penalty_days=self.penalty if day else self.month_penalty)
             if year is None:
                 return None
         if not _ok(year):
@@ -623,6 +636,12 @@ class Normalizer:
                    "mid": "MID", "mid-": "MID", "end": "END"}.get(p["pmod"].lower())
         rel = Lexicon.key(p.get("rel", ""))
         if rel in _YEAR_AGO:
+            if "quarter" in p and Lexicon.key(p.get("unit", "")) == "quarter" and ref.dct:
+                # "the year-ago third quarter": that quarter of the year before the
+                # latest one begun by the DCT.
+                q = lex.get("quarter_ordinal", p["quarter"])
+                year = ref.dct.year - (Date(ref.dct.year, 3 * q - 2, 1) > ref.dct)
+                return "DATE", f"{year - 1}-Q{q}" if _ok(year - 1) else None, mod
             return self._year_ago(Lexicon.key(p.get("unit", "")), ref, mod)
         unit = self._unit(p.get("unit"))
         step, kind = _rel_step(lex, p.get("rel"))
@@ -644,6 +663,8 @@ class Normalizer:
             if step == 0 and rel == "the":
                 step = -1 if ref.tense == PAST and anchor.isoweekday() < 5 else 0
             return "DATE", format_at(anchor + dt.timedelta(weeks=step), "WE"), mod
+        if unit == "Q" and rel == "the" and ref.report_quarter and kind == "dct":
+            return "DATE", ref.report_quarter, mod  # the quarter the report just named
         if unit == "Q" and rel in ("the", "the latest", "latest", "current", "same") and \
                 ref.tense != FUTURE:
             # "the quarter" in a report is the last one completed.
@@ -773,20 +794,24 @@ class Normalizer:
         if n == "X":
             return f"PTX{letter}" if time else f"PX{letter}"
         amount = float(n) * factor
-        if not amount.is_integer():
-            smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24),
-                       "H": ("M", 60)}
-            if time and letter == "H":
-                amount, letter = amount * 60, "M"
-            elif not time and letter in smaller:
-                letter, mult = smaller[letter]
-                amount *= mult
-                if letter.startswith("T"):
-                    time, letter = True, letter[1:]
-            if not float(amount).is_integer():
-                return None
         if amount > 100000:
             return None
+        if not amount.is_integer():
+            # "2 1/2 years" is P2Y6M, "an hour and a half" PT1H30M (as TimeML writes them)
+            smaller = ({"H": ("M", 60), "M": ("S", 60)} if time else
+                       {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24)})
+            if letter not in smaller:
+                return None
+            small, mult = smaller[letter]
+            whole, rest = int(amount), (amount - int(amount)) * mult
+            if not round(rest, 6).is_integer():
+                return None
+            rest = int(round(rest))
+            if small.startswith("T"):  # days and hours: P1DT12H
+                head = f"P{whole}{letter}" if whole else "P"
+                return f"{head}T{rest}{small[1:]}"
+            head = f"{whole}{letter}" if whole else ""
+            return f"P{'T' if time else ''}{head}{rest}{small}"
         return f"P{'T' if time else ''}{int(amount)}{letter}"
 
     def _duration(self, m: RuleMatch, ref: Reference) -> TimexValue | None:
@@ -862,7 +887,8 @@ def default_normalizer() -> Normalizer:
         from ..config import load_config
 
         settings = load_config()["temporal"]
-        _DEFAULT = Normalizer(tense_penalty_days=settings["tense_penalty_days"])
+        _DEFAULT = Normalizer(tense_penalty_days=settings["tense_penalty_days"],
+                              month_penalty_days=settings["month_penalty_days"])
     return _DEFAULT
 
 

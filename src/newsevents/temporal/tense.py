@@ -88,6 +88,25 @@ def _plans(verb: Token, lexicon: Lexicon) -> bool:
     return True
 
 
+def past_perfect(span: Span) -> bool:
+    """Whether ``span`` modifies a past perfect clause ("had not called it until Thursday",
+    "had been due to expire Friday"): a plan or deadline already past at the time told."""
+    verb = governing_verb(span)
+    for _ in range(2):  # the verb itself, or the one governing its infinitive
+        if verb is None:
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBN" and any(a.lower_ in ("had", "'d") and a.tag_ == "VBD"
+                                      for a in auxes):
+            return True
+        if not any(a.lower_ == "to" and a.tag_ == "TO" for a in auxes) or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.dep_ == "acomp" and verb.head.i != verb.i:
+            verb = verb.head  # "had been due to expire"
+    return False
+
+
 def clause_tense(span: Span, lexicon: Lexicon) -> str | None:
     """The tense of the clause ``span`` modifies (PAST / PRESENT / FUTURE / None)."""
     if span.root.dep_ == "poss":
