@@ -14,19 +14,26 @@ CORPORA = {
 }
 
 
-def load_articles(shared: Path, corpus: str, limit: int, *, repeat: bool = False) -> Iterator[Article]:
+def load_articles(shared: Path, corpus: str, limit: int, *, repeat: bool = False,
+                  pool: int | None = None) -> Iterator[Article]:
     """Up to ``limit`` articles of a shared corpus (``repeat`` cycles it to reach ``limit``,
-    giving each copy a new id so dedup and the store treat them as distinct)."""
+    giving each copy a new id so dedup and the store treat them as distinct; ``pool``
+    cycles only its first ``pool`` articles, so that runs of different sizes see the same
+    mix of article lengths)."""
     path = shared / CORPORA[corpus]
     if not path.is_file():
         raise FileNotFoundError(f"benchmark corpus {corpus!r} not found at {path}")
 
     def records() -> Iterator[dict]:
         with path.open(encoding="utf-8") as handle:
+            kept = 0
             for line in handle:
                 record = json.loads(line)
                 if (record.get("text") or record.get("body") or "").strip():
                     yield record
+                    kept += 1
+                    if pool and kept >= pool:
+                        return
 
     stream = records()
     if repeat:
