@@ -85,6 +85,21 @@ def test_user_file_adds_and_overrides_patterns(tmp_path):
         ("The ministry released a statement.", "released", None),  # "unless" blocks it
         ("He said he was tired.", "said", None),
         ("They watched a film.", "watched", None),
+        # general news phrasings added from PLV_train / GSR dev misses (written for this test)
+        ("Thousands of Syrians sought refuge in Turkey.", "sought", "seek refuge"),
+        ("The rebels will lay down their weapons.", "lay", "lay down weapon"),
+        ("The president granted a pardon to the journalist.", "granted", "grant pardon"),
+        ("Ankara closed the border crossing.", "closed", "close crossing"),
+        ("Japan sent a team of doctors to Nepal.", "sent", "send team"),
+        ("The court opened a hearing into the killings.", "opened", "open hearing"),
+        ("The militants held villagers as human shields.", "held", "hold human shield"),
+        ("Washington will increase pressure on Tehran.", "increase", "increase pressure"),
+        ("The two navies held war games.", "games", "war game"),
+        ("The newspaper violated a ban by the army.", "violated", "violate ban"),
+        ("The UN withdrew its peacekeepers from the border.", "withdrew", "withdraw peacekeeper"),
+        ("The army withdrew its troops from the border.", "withdrew", "withdraw"),
+        ("The rebels sought a new leader.", "sought", None),  # seeking, not refuge
+        ("The court opened a new building.", "opened", None),
     ],
 )
 def test_match(bare_nlp, index, text, word, expected):

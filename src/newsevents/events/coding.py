@@ -1,120 +1,68 @@
 """Coding an event argument (a noun phrase) as an actor: country + sector.
 
-The one entry point is :meth:`ActorCoder.code`. It asks, in order: the actor linker's
-mentions on the Doc (``doc._.mentions``), the actor linker's ``code_span`` for any noun
-phrase, and - only while ``newsevents.actors`` is not installed - a minimal internal coder
-(a GPE/NORP entity's country through pycountry and the gazetteer; no sectors).
+There is one source of actor knowledge: the actors stage (:mod:`newsevents.actors`, its
+knowledge base and linker). :meth:`ActorCoder.code` asks, in order: the linker's mention on
+the phrase's head (``doc._.mentions``), the coded mention nearest the head inside the
+phrase ("the spokesman of X" -> X), the linker's ``code_span`` for any other noun
+phrase ("the army", "Kenyan farmers"), and the KB's ``code_text`` on the phrase's core
+when the linker left it uncoded ("more than 100 Palestinians"). A phrase coded with a sector only may take its
+country from inside the phrase ("Lebanon's new President") or, through
+:meth:`ActorCoder.context_country`, from the story ("the army" in a story about Iraq).
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import code_span, code_text
+from ..actors.link import active_kb
 from ..records import ActorRef, Mention
 from .places import Gazetteer
 
 log = logging.getLogger(__name__)
 
-CodeSpan = Callable[..., "ActorRef | None"]
-
-#: Country names and short forms pycountry does not know by these spellings.
-_SHORT_FORMS = {
-    "us": "USA", "u.s.": "USA", "u.s": "USA", "usa": "USA", "america": "USA", "united states": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "russia": "RUS", "iran": "IRN", "syria": "SYR", "south korea": "KOR", "north korea": "PRK",
-    "vietnam": "VNM", "laos": "LAO", "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA",
-    "taiwan": "TWN", "palestine": "PSE", "gaza": "PSE", "west bank": "PSE", "moldova": "MDA",
-    "ivory coast": "CIV", "czech republic": "CZE", "turkey": "TUR", "the netherlands": "NLD",
-    "holland": "NLD", "congo": "COD", "drc": "COD", "burma": "MMR", "kosovo": "XKX",
-}  # fmt: skip
-#: Nationality adjectives pycountry cannot derive by suffix rules.
-_DEMONYMS = {
-    "american": "USA", "british": "GBR", "english": "GBR", "french": "FRA", "german": "DEU",
-    "dutch": "NLD", "swiss": "CHE", "chinese": "CHN", "japanese": "JPN", "turkish": "TUR",
-    "israeli": "ISR", "palestinian": "PSE", "iraqi": "IRQ", "iranian": "IRN", "afghan": "AFG",
-    "pakistani": "PAK", "saudi": "SAU", "emirati": "ARE", "yemeni": "YEM", "kuwaiti": "KWT",
-    "qatari": "QAT", "omani": "OMN", "bahraini": "BHR", "lebanese": "LBN", "syrian": "SYR",
-    "jordanian": "JOR", "egyptian": "EGY", "libyan": "LBY", "sudanese": "SDN", "somali": "SOM",
-    "ethiopian": "ETH", "kenyan": "KEN", "nigerian": "NGA", "ghanaian": "GHA", "malian": "MLI",
-    "russian": "RUS", "ukrainian": "UKR", "polish": "POL", "spanish": "ESP", "portuguese": "PRT",
-    "italian": "ITA", "greek": "GRC", "korean": "KOR", "north korean": "PRK", "south korean": "KOR",
-    "vietnamese": "VNM", "thai": "THA", "filipino": "PHL", "philippine": "PHL", "indian": "IND",
-    "bangladeshi": "BGD", "nepali": "NPL", "sri lankan": "LKA", "indonesian": "IDN",
-    "malaysian": "MYS", "australian": "AUS", "canadian": "CAN", "mexican": "MEX",
-    "brazilian": "BRA", "argentine": "ARG", "argentinian": "ARG", "chilean": "CHL",
-    "colombian": "COL", "venezuelan": "VEN", "cuban": "CUB", "peruvian": "PER", "serbian": "SRB",
-    "serb": "SRB", "croatian": "HRV", "bosnian": "BIH", "albanian": "ALB", "kosovar": "XKX",
-    "georgian": "GEO", "armenian": "ARM", "azerbaijani": "AZE", "azeri": "AZE", "belarusian": "BLR",
-    "hungarian": "HUN", "romanian": "ROU", "bulgarian": "BGR", "czech": "CZE", "slovak": "SVK",
-    "swedish": "SWE", "norwegian": "NOR", "danish": "DNK", "finnish": "FIN", "irish": "IRL",
-    "belgian": "BEL", "austrian": "AUT", "algerian": "DZA", "moroccan": "MAR", "tunisian": "TUN",
-    "rwandan": "RWA", "ugandan": "UGA", "congolese": "COD", "zimbabwean": "ZWE",
-    "south african": "ZAF", "burmese": "MMR", "myanmar": "MMR", "uzbek": "UZB", "kazakh": "KAZ",
-    "tajik": "TJK", "kyrgyz": "KGZ", "turkmen": "TKM", "mongolian": "MNG", "taiwanese": "TWN",
-    "new zealand": "NZL", "haitian": "HTI", "liberian": "LBR", "sierra leonean": "SLE",
-    "ivorian": "CIV", "senegalese": "SEN", "cameroonian": "CMR", "chadian": "TCD",
-    "nigerien": "NER", "eritrean": "ERI", "djiboutian": "DJI", "south sudanese": "SSD",
-    "lithuanian": "LTU", "latvian": "LVA", "estonian": "EST", "slovenian": "SVN",
-    "macedonian": "MKD", "montenegrin": "MNE", "cypriot": "CYP", "maltese": "MLT",
-    "icelandic": "ISL", "kurdish": None, "arab": None, "european": None, "western": None,
-}  # fmt: skip
-
-_ENTITY_LABELS = frozenset({"GPE", "NORP"})
+#: Country codes of the actors KB that are not countries: international and non-state
+#: bodies (IGO, NGO, IMG, ...) never lend their "country" to an actor of the story.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})
+#: Sectors whose members belong to the country of the story when the phrase names none
+#: ("the army", "police", "the opposition", "protesters"). Refugees (REF), the media (MED)
+#: and international or non-governmental bodies come from elsewhere as often as not.
+LOCAL_SECTORS = frozenset({
+    "GOV", "MIL", "LEG", "JUD", "REB", "OPP", "PTY", "COP", "SPY", "BUS", "CVL", "EDU", "HLH",
+    "REL", "ELI", "UAF", "CRM", "LAB",
+})  # fmt: skip
 
 
-def _load_code_span() -> CodeSpan | None:
-    """The actor linker's ``code_span``, or None while that module is not installed."""
-    try:
-        from newsevents import actors  # noqa: PLC0415 - optional sibling stage
-    except ModuleNotFoundError as e:
-        if e.name and not e.name.startswith("newsevents"):
-            raise
-        return None
-    fn = getattr(actors, "code_span", None)
-    if fn is None:
-        log.info("newsevents.actors has no code_span; using the internal fallback coder")
-    return fn
+def _code_text(text: str, date: str | None = None) -> ActorRef | None:
+    """The active knowledge base's code for a bare phrase (cached per KB: the same few
+    phrases recur across articles)."""
+    return _code_text_in(id(active_kb()), text, date)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
+def _code_text_in(kb_id: int, text: str, date: str | None) -> ActorRef | None:
+    return code_text(text, date=date)
+
+
 def country_of_name(text: str) -> str | None:
-    """ISO alpha-3 code of a country name, short form or nationality adjective; None when
-    ``text`` names no country."""
-    key = text.strip().lower().removeprefix("the ").strip()
-    if not key:
+    """ISO alpha-3 code of a country name, short form or nationality adjective, as the
+    actors knowledge base codes it ("Iraqi" -> "IRQ", "the U.S." -> "USA"); None when
+    ``text`` names no country (or names a non-state body)."""
+    text = text.strip()
+    if not text:
         return None
-    if key in _SHORT_FORMS:
-        return _SHORT_FORMS[key]
-    if key in _DEMONYMS:
-        return _DEMONYMS[key]
-    try:
-        return pycountry.countries.lookup(key).alpha_3
-    except LookupError:
-        pass
-    # Regular nationality adjectives: Kenyan -> Kenya, Iraqi -> Iraq, Lebanese -> Leban(on)
-    for suffix, repl in (("ian", "ia"), ("an", "a"), ("i", ""), ("ese", ""), ("ish", "")):
-        if key.endswith(suffix) and len(key) > len(suffix) + 2:
-            try:
-                return pycountry.countries.lookup(key[: -len(suffix)] + repl).alpha_3
-            except LookupError:
-                continue
-    return None
+    ref = _code_text(text)
+    if ref is None or ref.country in NON_STATE_CODES:
+        return None
+    return ref.country
 
 
 class ActorCoder:
     """Codes noun phrases of one Doc as actors (see the module docstring for the order)."""
-
-    def __init__(self, gazetteer: Gazetteer, code_span: CodeSpan | None = None) -> None:
-        self.gazetteer = gazetteer
-        self._code_span = code_span
-
-    @classmethod
-    def create(cls, gazetteer: Gazetteer) -> ActorCoder:
-        return cls(gazetteer, _load_code_span())
 
     def mention_index(self, doc: Doc) -> dict[int, Mention]:
         """token index -> the actor mention covering it (from ``doc._.mentions``)."""
@@ -126,6 +74,69 @@ class ActorCoder:
             for i in range(span.start, span.end):
                 index.setdefault(i, mention)
         return index
+
+    def story(self, doc: Doc, mentions: dict[int, Mention], gazetteer: Gazetteer) -> Story:
+        """The countries a Doc names (coded mentions, one count per mention) and, among
+        them, the places where things happen: a town or city ("in Sydney", "Mosul") or any
+        place named after in/at/near/outside ("protests in Australia")."""
+        story = Story()
+        seen: set[int] = set()
+        for i, mention in mentions.items():
+            if id(mention) in seen:
+                continue
+            seen.add(id(mention))
+            country = mention.actor.country if mention.actor is not None else None
+            if not country or country in NON_STATE_CODES:
+                continue
+            story.countries[country] += 1
+            if _is_place(doc[i], mention, gazetteer):
+                story.places[country] += 1
+                story.place_tokens.add(i)
+        return story
+
+    def context_country(
+        self, token: Token, story: Story, mentions: dict[int, Mention]
+    ) -> str | None:
+        """The country of a sector-only actor at ``token`` ("the army", "police", "President
+        X") from its context: where things happen counts most - the places of its sentence,
+        then the countries its sentence names, then the places and countries of the whole
+        story (a story about Israel's president visiting Sydney makes "police" Australian);
+        None when the context names no country or does not settle on one."""
+        sent = token.sent
+        countries: Counter[str] = Counter()
+        places: Counter[str] = Counter()
+        seen: set[int] = set()
+        for i in range(sent.start, sent.end):
+            m = mentions.get(i)
+            if m is None or id(m) in seen or m.actor is None:
+                continue
+            seen.add(id(m))
+            country = m.actor.country
+            if country and country not in NON_STATE_CODES:
+                countries[country] += 1
+                if i in story.place_tokens:
+                    places[country] += 1
+        scores = {
+            c: 3 * places[c] + 2 * countries[c] + 2 * story.places[c] + story.countries[c]
+            for c in set(countries) | set(story.countries)
+        }
+        if not scores:
+            return None
+        best = max(scores.values())
+        tied = [c for c, v in scores.items() if v == best]
+        if len(tied) > 1:
+            return None  # the context does not say which country
+        return tied[0]
+
+    def country_in_phrase(self, token: Token, mentions: dict[int, Mention]) -> str | None:
+        """The country of the first country mention in ``token``'s phrase and the clauses
+        on it ("refugees fleeing the civil war in Liberia" -> LBR); None when none."""
+        for t in token.subtree:
+            m = mentions.get(t.i)
+            if t.i != token.i and m is not None and m.actor is not None and m.actor.country:
+                if m.actor.country not in NON_STATE_CODES:
+                    return m.actor.country
+        return None
 
     def code(
         self, span: Span, head: Token, *, mentions: dict[int, Mention], date: str | None
@@ -142,13 +153,21 @@ class ActorCoder:
             return ActorRef(id=ref.id, name=ref.name, country=country, sector=ref.sector)
         return ref
 
+    def code_phrase(self, span: Span, *, date: str | None) -> ActorRef:
+        """A modifier phrase coded as a whole by the knowledge base ("Kenyan army" in "a
+        Kenyan army base" is KEN MIL, where its mention "Kenyan" alone is KEN); uncoded
+        (no country, no sector) when the KB does not know it."""
+        # the phrase as text: the document's mentions would give back "Kenyan" alone
+        ref = _code_text(span.text, date)
+        if ref is not None and is_coded(ref):
+            return ref
+        return ActorRef(id=None, name=span.text)
+
     def _country_in(self, span: Span, head: Token, mentions: dict[int, Mention]) -> str | None:
         best, best_dist = None, 10**6
         for i in range(span.start, span.end):
             m = mentions.get(i)
             country = m.actor.country if m is not None and m.actor is not None else None
-            if country is None and span.doc[i].ent_type_ in _ENTITY_LABELS:
-                country = country_of_name(span.doc[i].text)
             if country and abs(i - head.i) < best_dist:
                 best, best_dist = country, abs(i - head.i)
         return best
@@ -169,34 +188,61 @@ class ActorCoder:
                     best, best_dist = m, abs(i - head.i)
         if best is not None:
             return best.actor  # type: ignore[return-value]
-        if self._code_span is not None:
-            try:
-                ref = self._code_span(span, date=date)
-            except Exception:  # noqa: BLE001 - a linker bug must not lose the event
-                log.exception("actors.code_span failed on %r", span.text)
-                ref = None
+        try:
+            ref = code_span(span, date=date)
+        except Exception:  # noqa: BLE001 - a linker bug must not lose the event
+            log.exception("actors.code_span failed on %r", span.text)
+            ref = None
+        if ref is not None and is_coded(ref):
+            return ref
+        # the linker may leave a mention uncoded ("more than 100 Palestinians", a name
+        # NER cut short); its core - modifiers and head - may still be a known actor
+        core = _core(head)
+        if core is not None:
+            ref = _code_text(core.text, date)
             if ref is not None and is_coded(ref):
                 return ref
-        # last resort (and the only coder while newsevents.actors is absent): a country
-        # named in the phrase, whatever NER called it ("Azerbaijan" tagged PERSON)
-        ref = self._fallback(span)
-        if ref is not None:
-            return ref
         return ActorRef(id=None, name=span.text)
 
-    def _fallback(self, span: Span) -> ActorRef | None:
-        """Country of the phrase's first GPE/NORP entity (or of a country word in it)."""
-        for ent in span.ents:
-            if ent.label_ in _ENTITY_LABELS:
-                country = country_of_name(ent.text) or self.gazetteer.country_of_place(ent.text)
-                if country:
-                    return ActorRef(id=None, name=span.text, country=country)
-        for token in span:
-            if token.pos_ in ("PROPN", "ADJ") and token.text[:1].isupper():
-                country = country_of_name(token.text)
-                if country:
-                    return ActorRef(id=None, name=span.text, country=country)
-        return None
+
+def _core(head: Token) -> Span | None:
+    """The head noun with the adjectives and compounds right before it ("Palestinian
+    security forces"), without determiners, numbers or quantifiers."""
+    start = head.i
+    for c in reversed(list(head.lefts)):
+        if c.i != start - 1 or c.dep_ not in ("amod", "compound") or c.ent_type_ in (
+            "CARDINAL", "QUANTITY", "PERCENT", "MONEY",
+        ):
+            break
+        start = c.i
+    return head.doc[start : head.i + 1]
+
+
+@dataclass(slots=True)
+class Story:
+    """Countries a document names, and those of its places (see :meth:`ActorCoder.story`)."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    place_tokens: set[int] = field(default_factory=set)  # first tokens of place mentions
+
+
+#: Prepositions after which a named country or region is where something happens.
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
+)
+
+
+def _is_place(token: Token, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A mention naming where things happen: a town or city, or a place after in/at/...."""
+    if mention.label not in ("GPE", "LOC", "FAC"):
+        return False
+    span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    head = span.root if span is not None else token
+    if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
+        return True
+    key = mention.text.lower().removeprefix("the ").strip()
+    return key not in gazetteer.countries and (key in gazetteer.cities or key in gazetteer.capitals)
 
 
 def is_coded(actor: ActorRef | None) -> bool:

@@ -9,8 +9,11 @@ changing the Doc. The steps, per Doc:
 2. **Complements**: a trigger that frames another ("threatened to attack", "demand the
    withdrawal") absorbs it (one event, the inner one picks the mode) or carries it as a
    claim ("accused X of attacking" -> ACCUSE plus a reported ASSAULT).
-3. **Arguments** from the parse: subject / by-agent / controller / possessor as actor;
-   the pattern's recipient slots in order; coordination and apposition.
+3. **Arguments** from the parse: subject / by-agent / controller / possessor as actor
+   (inherited through xcomp, conj, relative clauses and infinitives of purpose); the
+   pattern's recipient slots, then its category's, in order - filled only by an actor
+   (coded by the actors stage, or named inside the slot's phrase), else left empty;
+   coordination and apposition. A sector-only actor takes its country from the story.
 4. **Status**: negation, modality (intended, demanded, hypothetical, denied,
    reported_claim) and attribution, by walking up from the trigger to the clause that
    governs it (intend, deny, report cues; "if"; will/would); quotes from doc._.quotes.
@@ -23,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -31,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import ActorRef, Event, Location, Mention, Quote, Span, Timex
 from . import syntax
-from .coding import ActorCoder, is_coded
+from .coding import LOCAL_SECTORS, ActorCoder, Story, is_coded
 from .dedup import dedup_events
 from .ontology import SYMMETRIC, Ontology, load_ontology
 from .places import Gazetteer, load_gazetteer
@@ -56,6 +59,10 @@ _LOCATION_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughou
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: Speakers of these sectors report rather than take sides (media, health workers).
 _NEUTRAL_SECTORS = frozenset({"MED", "HLH"})
+#: Where a trigger is an aim, a manner or a modifier rather than a reported act.
+_NOT_REPORTED_DEPS = frozenset({"xcomp", "pcomp", "pobj", "acl", "advcl", "csubj"})
+#: Acts whose target, when it is a town or city, is the people there (civilians).
+_TARGETED_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "PROTEST"})
 #: Verbal acts whose noun a denial rejects rather than denies ("denied the accusations").
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 
@@ -96,6 +103,7 @@ class DocContext:
     coded: dict[tuple[int, int], ActorRef] = field(default_factory=dict)
     candidates: dict[int, Candidate] = field(default_factory=dict)
     cues: frozenset[int] = frozenset()  # token indices of the quotes' speech verbs
+    story: Story = field(default_factory=Story)  # countries and places the story names
 
 
 class EventExtractor:
@@ -125,7 +133,7 @@ class EventExtractor:
         self.index: TriggerIndex = load_triggers(self.onto, extra_triggers)
         self.cues = self.index.cues
         self.gazetteer = gazetteer or load_gazetteer()
-        self.coder = coder or ActorCoder.create(self.gazetteer)
+        self.coder = coder or ActorCoder()
         self.require_actor = require_actor
         self.min_confidence = min_confidence
         self.emit_reported_claims = emit_reported_claims
@@ -156,6 +164,7 @@ class EventExtractor:
             event = self._build(cand, ctx)
             if event is not None:
                 events.append(event)
+                events += self._coordinated_actors(event, cand, ctx)
         for report, content_subj in accusations:
             event = self._build_accusation(report, content_subj, ctx)
             if event is not None:
@@ -260,10 +269,12 @@ class EventExtractor:
                 span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
                 if span is not None:
                     cue_tokens.update(range(span.start, span.end))
+        mentions = self.coder.mention_index(doc)
         return DocContext(
             doc=doc,
             cues=frozenset(cue_tokens),
-            mentions=self.coder.mention_index(doc),
+            story=self.coder.story(doc, mentions, self.gazetteer),
+            mentions=mentions,
             timexes=timexes,
             quotes=quotes,
             dct=doc._.dct,
@@ -280,8 +291,14 @@ class EventExtractor:
             if speaker is not None and speaker.speaker is not None and token.lower_ in (
                 "it", "they", "we", "he", "she", "i",
             ):
-                return speaker.speaker
+                return self._in_context(speaker.speaker, speaker.speaker_token or token, ctx)
             return ActorRef(id=None, name=token.text)
+        members = syntax.prep_object(token, "of")
+        if members is not None and token.i not in ctx.mentions and (
+            token.ent_type_ == "CARDINAL" or syntax.lemma(token) in self.cues.collective_nouns
+        ):
+            # "thousands of Iraqi Kurds", "a group of Yoruba leaders": the members act
+            return self._code(members, ctx, speaker=speaker)
         key = (token.i, token.i)
         if key in ctx.coded:
             return ctx.coded[key]
@@ -295,20 +312,47 @@ class EventExtractor:
                     if alt.country and (not ref.sector or not alt.sector or alt.sector == ref.sector or not is_coded(ref)):
                         ref = alt
                         break
+        people = token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")
+        if ref.country and not ref.sector and people:
+            # "Palestinians", "young Algerians": a people, not its state - its civilians
+            ref = ActorRef(id=ref.id, name=ref.name, country=ref.country, sector="CVL")
+        if not ref.country and ref.sector == "REF":
+            # "refugees fleeing the war in Liberia", "refugees from Syria": where they fled
+            country = self.coder.country_in_phrase(token, ctx.mentions)
+            if country:
+                ref = ActorRef(id=ref.id, name=ref.name, country=country, sector=ref.sector)
+        ref = self._in_context(ref, token, ctx)
         ctx.coded[key] = ref
         return ref
+
+    def _in_context(self, ref: ActorRef, token: Token, ctx: DocContext) -> ActorRef:
+        """``ref`` with the story's country when it is known by a local sector only ("the
+        army", "President X"); an organisation's name is no clue ("the European Community"
+        is no body of the country it deals with)."""
+        if ref.country or ref.sector not in LOCAL_SECTORS or token.ent_type_ == "ORG":
+            return ref
+        country = self.coder.context_country(token, ctx.story, ctx.mentions)
+        if not country:
+            return ref
+        return ActorRef(id=ref.id, name=ref.name, country=country, sector=ref.sector)
 
     def _noun_anchor(self, token: Token) -> tuple[Token | None, bool]:
         """For an event noun: the verb that lends it a subject (light verb, report verb or
         "engage in"), and whether the noun is only awaited/named (irrealis)."""
+        cues = self.cues
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            token = token.head  # "launched a mediation effort": the effort's verb
         gov = syntax.governor(token)
+        if gov is not None and gov[1] == "of" and syntax.lemma(gov[0]) in cues.transparent_nouns:
+            gov = syntax.governor(gov[0])  # "launched ten days of war games"
         if gov is None:
             return None, False
         verb, rel = gov
         lemma = syntax.lemma(verb)
         if verb.pos_ not in ("VERB", "AUX"):
             return None, False
-        cues = self.cues
+        if rel == "for" and lemma in cues.travel_verbs:
+            return verb, False  # "negotiators return to Geneva for talks"
         if rel in ("dobj", "obj", "attr", "oprd") or rel in ("in", "through", "via", "during", "with"):
             if lemma in cues.light_verbs or lemma in cues.own_act_governors or lemma in cues.negate_own:
                 return verb, False
@@ -389,21 +433,84 @@ class EventExtractor:
             if cand.spec.type == "REQUEST" and inner_actor is not None and syntax.is_actorlike(inner_actor):
                 found.insert(0, inner_actor)
         first: tuple[Token | None, ActorRef | None] = (None, None)
-        # "condemned Serbia's suppression of ...": an uncoded object's possessor
-        found += [p for t in found if (p := syntax.child(t, "poss")) is not None and p.pos_ != "PRON"]
+        seen: set[int] = set()
         for t in found:
-            if any(c.dep_ == "poss" and c.lower_ in syntax.OWN_PRONOUNS for c in t.children) and spec.type in (
-                "RETREAT", "MOBILIZE", "AID", "COOPERATE", "CONSULT",
-            ):
-                continue  # "withdraw its forces": the actor's own, not a recipient
-            ref = self._code(t, ctx, speaker=status)
-            if is_coded(ref) and is_coded(actor) and _same_actor(ref, actor):
+            if t.i in seen:
                 continue
-            if is_coded(ref):
-                return t, ref
-            if first[0] is None:
-                first = (t, ref)
+            seen.add(t.i)
+            if any(c.dep_ == "poss" and c.lower_ in syntax.OWN_PRONOUNS for c in t.children) and spec.type in (
+                "RETREAT", "MOBILIZE", "AID",
+            ):
+                continue  # "withdraw its forces": the actor's own ("met his counterpart" is not)
+            # a recipient is an actor: the phrase itself when it is one ("Iraq", "the
+            # rebels"), else an actor it names ("calls by Belarus's rulers", "Serbia's
+            # suppression of ...", "the French proposal"); "reforms", "an end" are none
+            for cand_tok, phrase in self._recipient_words(t, ctx):
+                if actor_tok is not None and cand_tok.i == actor_tok.i:
+                    continue
+                if phrase is None:
+                    ref = self._code(cand_tok, ctx, speaker=status)
+                else:
+                    ref = self.coder.code_phrase(phrase, date=ctx.dct)
+                    if len(phrase) > 1 and not ref.country:
+                        continue  # "military aid" names no one; "Kenyan army" does
+                    ref = self._in_context(ref, cand_tok, ctx)
+                if cand_tok.ent_type_ in _PLACE_ENTS:
+                    ref = self._place_target(ref, cand_tok, spec.type)
+                if is_coded(ref) and is_coded(actor) and _same_actor(ref, actor):
+                    continue
+                if is_coded(ref):
+                    return cand_tok, ref
+                if first[0] is None and cand_tok.ent_type_ in _NAME_ENTS:
+                    first = (cand_tok, ref)  # a name the knowledge base does not know
         return first
+
+    def _recipient_words(
+        self, token: Token, ctx: DocContext, depth: int = 0
+    ) -> list[tuple[Token, SpacySpan | None]]:
+        """``token`` and the actors its phrase names (:func:`syntax.actors_inside`), in
+        the order they are tried as a recipient, each with the phrase to code (None: the
+        token's own noun phrase). A noun the linker did not take for an actor ("a curfew
+        in Algiers", "part of an aid program for Bosnia", "a Kenyan army base") is coded
+        only through the actors it names, so those come first; its modifiers together
+        come before each of them ("Kenyan army" before "Kenyan")."""
+        if token.dep_ == "compound" and token.pos_ == "NOUN" and token.i not in ctx.mentions:
+            # a noun modifier by itself ("rebel positions"), never its phrase ("aid" in
+            # "military aid program" is no military actor)
+            return [(token, token.doc[token.i : token.i + 1])]
+        if depth > 1:
+            return [(token, None)]
+        if token.i in ctx.mentions or token.pos_ != "NOUN":
+            return [(token, None)] + [
+                w for t in syntax.actors_inside(token)
+                for w in self._recipient_words(t, ctx, depth + 1)
+            ]
+        out: list[tuple[Token, SpacySpan | None]] = []
+        modifiers = syntax.modifier_phrase(token)
+        if modifiers is not None:
+            out.append((modifiers[-1], modifiers))
+        out += [
+            w for t in syntax.actors_inside(token) for w in self._recipient_words(t, ctx, depth + 1)
+        ]
+        return [*out, (token, None)]
+
+    def _place_target(self, ref: ActorRef, token: Token, type_: str) -> ActorRef:
+        """A town or city as the target of force or coercion ("shelled Kyiv", "a curfew in
+        Cizre") stands for the people there: its country's civilians, not the government
+        that a capital's name stands for elsewhere ("Paris said")."""
+        if type_ not in _TARGETED_PLACE_TYPES:
+            return ref
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None:
+            return ref
+        key = ent.text.lower().removeprefix("the ").strip()
+        gaz = self.gazetteer
+        if key in gaz.countries or (key not in gaz.cities and key not in gaz.capitals):
+            return ref  # a country or a region: the state itself may be the target
+        country = ref.country or gaz.country_of_place(ent.text)
+        if not country:
+            return ref
+        return ActorRef(id=ref.id, name=ref.name or ent.text, country=country, sector="CVL")
 
     def _slot_tokens(
         self, cand: Candidate, slot: str, anchor: Token | None, passive: bool, ctx: DocContext,
@@ -441,9 +548,43 @@ class EventExtractor:
                 if inner_slot not in ("xobj", "xsubj"):
                     out += self._slot_tokens(inner, inner_slot, None, syntax.is_passive(inner.token), ctx, status)
             return out
+        if slot == "purpose":
+            # "marched to demand the resignation of X", "went on strike to press demands on
+            # X": whom the act is aimed at is named in its purpose
+            out = []
+            for head in (token, anchor):
+                verb = syntax.purpose_clause(head) if head is not None else None
+                if verb is None:
+                    continue
+                out.append(syntax.child(verb, "dobj", "obj"))
+                for word in ("from", "on", "of", "against"):
+                    out.append(syntax.prep_object(verb, word))
+                break
+            return out
+        if slot == "xcomp":
+            # "threatened to deliver blows to X": the governed verb is no event of its own
+            verb = syntax.child(token, "xcomp")
+            if verb is None or verb.i in ctx.candidates:
+                return []
+            out = [syntax.child(verb, "dobj", "obj"), syntax.child(verb, "dative")]
+            out += [syntax.prep_object(verb, w) for w in ("against", "on", "to", "with", "at")]
+            return out
+        if slot == "condition":
+            # "threatened to strike unless X withdrew": the threat is held over X
+            out = []
+            for head in (token, syntax.child(token, "xcomp")):
+                for c in head.children if head is not None else ():
+                    if c.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+                    ):
+                        out.append(syntax.child(c, *syntax.SUBJ_DEPS))
+            return out
         if slot.startswith("prep:"):
             word = slot[5:]
             out = [syntax.actor_head(syntax.prep_object(token, word))]
+            if token.dep_ == "compound" and cand.spec.kind == "noun":
+                # "a mediation effort between X and Y": the phrase hangs off the head noun
+                out.append(syntax.actor_head(syntax.prep_object(token.head, word)))
             if anchor is not None:
                 out.append(syntax.prep_object(anchor, word))
             obj = syntax.child(token, "dobj", "obj") if cand.spec.kind == "verb" else None
@@ -590,8 +731,7 @@ class EventExtractor:
         if spec.needs == "event" and cand.complement is None:
             return None
         if spec.frame == "absorb" and cand.complement is None and any(
-            c.dep_ in ("xcomp", "ccomp") and syntax.lemma(c) in self.cues.trivial_complements
-            for c in cand.token.children
+            c.dep_ in ("xcomp", "ccomp") and self._trivial(c) for c in cand.token.children
         ):
             return None  # "declined to comment", "asked not to be named"
         if spec.head in self.cues.deny and (
@@ -682,7 +822,28 @@ class EventExtractor:
             return None
         if spec.needs == "actor_object" and not _actor_object(recipient, rec_tok):
             return None
-        if self.require_actor and not _known_actor(actor, actor_tok):
+        location = self._location(cand, anchor, ctx)
+        if (
+            type_ == "ASSAULT" and not is_coded(actor) and self._unattributed(actor_tok)
+            and (spec.kind == "verb" or anchor is not None or cand.victim is not None)
+            and is_coded(recipient) and not status.presupposed
+            and syntax.lemma(cand.token) not in self.cues.state_means
+            and (cand.victim is not None or cand.token.dep_ not in _NOT_REPORTED_DEPS)
+        ):
+            # "a roadside bomb killed two soldiers", "three civilians were killed in
+            # Kabul": unidentified attackers of the country where it happened - only for
+            # a reported attack on people ("was destroyed during ascent", "to target
+            # them" are none)
+            country = location.country if location is not None and location.country else None
+            country = country or self.coder.context_country(cand.token, ctx.story, ctx.mentions)
+            name = syntax.np_span(actor_tok).text if actor_tok is not None else ""
+            actor = ActorRef(
+                id=None, name=name or "unidentified attackers", country=country, sector="UAF"
+            )
+        named_by = actor_tok
+        if actor_tok is not None and actor_tok.pos_ == "PRON" and status.speaker_token is not None:
+            named_by = status.speaker_token  # "the Umma party said it will boycott ..."
+        if self.require_actor and not _known_actor(actor, named_by):
             return None
         if mode is not None and not self.onto.is_mode(type_, mode):
             mode = None
@@ -690,7 +851,6 @@ class EventExtractor:
         confidence = self._confidence(spec, actor, recipient, modality)
         if confidence < self.min_confidence:
             return None
-        location = self._location(cand, anchor, ctx)
         if (
             recipient is not None and not recipient.country and recipient.sector in ("CVL", "REF")
             and location is not None and location.country
@@ -718,6 +878,46 @@ class EventExtractor:
             intensity=self.onto.intensity(type_, mode),
         )
 
+    def _coordinated_actors(self, event: Event, cand: Candidate, ctx: DocContext) -> list[Event]:
+        """The same act by each actor coordinated with the event's ("Russia and China
+        vetoed the resolution", "US and British forces attacked"), when that actor is
+        another coded party; symmetric acts take the conjunct as recipient instead."""
+        if event.type in SYMMETRIC or event.actor is None or not is_coded(event.actor):
+            return []
+        anchor = None if cand.spec.kind == "verb" else self._noun_anchor(cand.token)[0]
+        actor_tok = self._actor_token(cand, anchor)
+        if actor_tok is None or actor_tok.pos_ == "PRON":
+            return []
+        out = []
+        for other in syntax.conjuncts(actor_tok):
+            ref = self._code(other, ctx)
+            if not ref.country or ref.country == event.actor.country:
+                continue
+            if event.recipient is not None and _same_actor(ref, event.recipient):
+                continue
+            out.append(replace(event, actor=ref))
+        return out
+
+    def _trivial(self, verb: Token) -> bool:
+        """Small talk: "comment", "give details", "provide information" - but not "give
+        tariff concessions" or "provide troops", which are acts."""
+        lemma = syntax.lemma(verb)
+        if lemma in self.cues.trivial_complements:
+            return True
+        if lemma not in self.cues.giving_complements:
+            return False
+        obj = syntax.child(verb, "dobj", "obj")
+        return obj is None or syntax.lemma(obj) in self.cues.trivial_objects
+
+    def _unattributed(self, actor_tok: Token | None) -> bool:
+        """No one is named as the attacker: no agent at all, or only the means or the
+        event itself ("a car bombing", "the blast", "gunmen")."""
+        if actor_tok is None:
+            return True
+        if actor_tok.pos_ == "PRON" or actor_tok.ent_type_ in _NAME_ENTS:
+            return False
+        return syntax.lemma(actor_tok) in self.cues.unattributed_means
+
     def _self_statement(
         self, st: Status, actor: ActorRef | None, actor_tok: Token | None, ctx: DocContext
     ) -> bool:
@@ -739,8 +939,13 @@ class EventExtractor:
                 if self._code(other, ctx).country == st.speaker.country:
                     return True
         if is_coded(actor) and is_coded(st.speaker):
+            # same country, and not two different bodies of it ("the Syrian army said
+            # rebels shelled the town": the rebels are Syrian too, but not the army)
+            sectors_differ = bool(
+                actor.sector and st.speaker.sector and actor.sector != st.speaker.sector
+            )
             return actor.country == st.speaker.country and (
-                actor.country is not None or actor.sector == st.speaker.sector
+                (actor.country is not None and not sectors_differ) or actor.sector == st.speaker.sector
             )
         return bool(actor.name) and actor.name.lower() in (st.attributed_to or "").lower()
 
@@ -883,7 +1088,8 @@ class EventExtractor:
         self, spec: TriggerSpec, actor: ActorRef | None, recipient: ActorRef | None, modality: str
     ) -> float:
         conf = spec.confidence
-        if not is_coded(actor):
+        unknown = actor is not None and actor.sector == "UAF" and actor.id is None
+        if not is_coded(actor) or unknown:
             conf *= 0.6
         if is_coded(recipient):
             conf += 0.1

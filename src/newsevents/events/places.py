@@ -5,6 +5,7 @@ country name to its ISO alpha-3 code (no coordinates: a country is not a point).
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,16 +36,18 @@ class Gazetteer:
         }
         self.cities: dict[str, Place] = {}
         for city in gc.get_cities().values():
-            key = city["name"].lower()
-            known = self.cities.get(key)
-            if known is None or city["population"] > known.population:
-                self.cities[key] = Place(
-                    name=city["name"],
-                    country=self._iso3.get(city["countrycode"]),
-                    lat=float(city["latitude"]),
-                    lon=float(city["longitude"]),
-                    population=int(city["population"]),
-                )
+            place = Place(
+                name=city["name"],
+                country=self._iso3.get(city["countrycode"]),
+                lat=float(city["latitude"]),
+                lon=float(city["longitude"]),
+                population=int(city["population"]),
+            )
+            # news spells names without diacritics ("Diyarbakir" for Diyarbakır)
+            for key in {city["name"].lower(), _fold(city["name"].lower())}:
+                known = self.cities.get(key)
+                if known is None or place.population > known.population:
+                    self.cities[key] = place
         self.us_states = {s["name"].lower() for s in gc.get_us_states().values()}
 
     def country_of_place(self, text: str) -> str | None:
@@ -76,6 +79,18 @@ class Gazetteer:
         if key in self.us_states:
             return Location(text=text, country="USA")
         return None
+
+
+def _fold(text: str) -> str:
+    """``text`` without diacritics ("diyarbakır" -> "diyarbakir")."""
+    text = text.translate(_NO_DECOMPOSITION)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+#: Letters that Unicode does not decompose into a base letter and a mark.
+_NO_DECOMPOSITION = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae"}
+)
 
 
 def _key(text: str) -> str:

@@ -110,7 +110,16 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
         if by is None and lemma(token) in STATIVE_PASSIVES:
             return child(token, *PASSIVE_SUBJ_DEPS)
         return by
-    subj = child(token, *SUBJ_DEPS)
+    subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
+    # two subjects are a misparse of one phrase ("The rebel Free Syrian Army threatened"):
+    # the one next to the verb is its head
+    subj = subjects[0] if subjects else None
+    if len(subjects) > 1 and subjects[-1].i < token.i:
+        subj = subjects[-1]
+    if subj is not None and subj.pos_ == "VERB" and subj.dep_ == "nsubj":
+        # "The Red Cross operating in Iraq said": a participle misparsed as the subject
+        # carries the real one
+        subj = child(subj, "nsubj") or subj
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return token.head
@@ -158,6 +167,11 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
     if dep in ("acomp", "xcomp") or (dep == "xcomp" and head.pos_ == "ADJ"):
         return subject(head, depth=depth + 1)
     if dep == "advcl" and token.tag_ == "VBG" and not any(c.dep_ == "mark" for c in token.children):
+        return subject(head, depth=depth + 1)
+    if dep == "advcl" and head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    ) and not any(c.dep_ == "mark" for c in token.children):
+        # an infinitive of purpose: "X opened the bridge to allow deliveries" -> X
         return subject(head, depth=depth + 1)
     return None
 
@@ -233,3 +247,69 @@ def is_actorlike(token: Token) -> bool:
     if token.ent_type_ in NON_ACTOR_ENTS:
         return False
     return token.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+#: Prepositions through which a non-actor noun names the actor it belongs to or concerns
+#: ("calls by X", "the suppression of X", "aid for X", "contacts with X", "settlements in X").
+INSIDE_PREPS = frozenset(
+    {"by", "of", "from", "for", "to", "with", "against", "on", "between", "in"}
+)
+#: Entity labels of names that can be actors when they modify a noun ("the French
+#: proposal", "Hamas positions").
+ACTOR_MODIFIER_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def actors_inside(token: Token) -> list[Token]:
+    """Actor-like words that a noun phrase names beside its head, nearest first: its
+    possessor ("Serbia's suppression"), a name modifying it ("the French proposal", "Hamas
+    positions"), the object of a by/of/from/for/to/with/against phrase ("calls by X",
+    "contact with X"), and the agent of a participle or relative clause on it ("crimes
+    committed by X"). Empty for pronouns and for names themselves."""
+    if token.pos_ == "PRON" or token.ent_type_ in ACTOR_MODIFIER_ENTS:
+        return []
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            out.append(c)
+    for c in token.lefts:
+        # a name ("the French proposal") or a noun of a kind of actor ("rebel positions")
+        if c.dep_ in ("amod", "compound", "nmod") and (
+            c.ent_type_ in ACTOR_MODIFIER_ENTS
+            or (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
+        ):
+            out.append(c)
+    for c in token.rights:
+        if c.dep_ == "prep" and c.lower_ in INSIDE_PREPS:
+            obj = child(c, "pobj")
+            if obj is not None and is_actorlike(obj) and obj.pos_ != "PRON":
+                out.append(obj)
+                out += [p for p in obj.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+        elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            by = agent(c)
+            if by is not None:
+                out.append(by)
+    return out
+
+
+def purpose_clause(token: Token) -> Token | None:
+    """The verb of an infinitive of purpose hanging off ``token`` ("marched to demand
+    X's resignation" -> demand); None when there is none."""
+    for c in token.children:
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            return c
+    return None
+
+
+def modifier_phrase(token: Token) -> Span | None:
+    """The two or more adjectives and nouns right before ``token`` that may name an actor
+    together ("a Kenyan army base" -> "Kenyan army"); None when there are fewer."""
+    start = token.i
+    for c in reversed(list(token.lefts)):
+        if c.i != start - 1 or c.dep_ not in ("amod", "compound", "nmod"):
+            break
+        start = c.i
+    if token.i - start < 2:
+        return None
+    return token.doc[start : token.i]

@@ -24,7 +24,7 @@ _lemma = syntax.lemma
 FRAMES = ("absorb", "claim")
 NEEDS = ("complement", "event", "actor_object", "no_clause")
 OF_ROLES = ("actor", "recipient")
-SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj")
+SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj", "purpose", "xcomp", "condition")
 
 #: Dependency labels through which a pattern's extra lemmas may hang off its head.
 _NEAR_DEPS = frozenset({
@@ -79,6 +79,13 @@ class Cues:
     own_act_governors: frozenset[str]
     pejoratives: frozenset[str]
     trivial_complements: frozenset[str]
+    unattributed_means: frozenset[str]
+    giving_complements: frozenset[str]
+    transparent_nouns: frozenset[str]
+    travel_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    state_means: frozenset[str]
+    trivial_objects: frozenset[str]
 
 
 class TriggerIndex:
@@ -131,9 +138,11 @@ class TriggerIndex:
         return None
 
     def slots_for(self, spec: TriggerSpec) -> tuple[str, ...]:
-        if spec.to is not None:
-            return spec.to
-        return self.recipient_slots.get(spec.type) or self.recipient_slots.get("default", ())
+        """Recipient slots of ``spec``: its own ``to`` list first, then its category's."""
+        default = self.recipient_slots.get(spec.type) or self.recipient_slots.get("default", ())
+        if spec.to is None:
+            return default
+        return spec.to + tuple(s for s in default if s not in spec.to)
 
 
 def _particles_follow(token: Token, spec: TriggerSpec, tokens: list[Token]) -> bool:
