@@ -99,3 +99,30 @@ def test_learned_cues_are_shipped_and_new():
     lex = load_lexicon()
     assert len(lex.learned_verbs) >= 20
     assert not lex.learned_verbs & (lex.speech_verbs | lex.object_verbs | lex.cognition_verbs)
+    # Learned nouns likewise add to the hand-written noun lists; channel nouns
+    # ("interview") stay out: they are cue words only beside a verb.
+    assert len(lex.learned_nouns) >= 20
+    assert not lex.learned_nouns & (lex.speech_nouns | lex.stance_nouns | lex.channel_nouns)
+
+
+@pytest.mark.parametrize(
+    "key, text, scope, kinds",
+    [
+        ("speech_nouns", "Voters ignored Senator Lowe's grievance that the bill was late.", "speech",
+         ["indirect"]),
+        ("stance_nouns", "Senator Lowe's fondness for the bill annoyed them.", "attribution",
+         ["indirect"]),
+        ("stance_adjectives", "The senator was gleeful that the bill had passed.", "attribution",
+         ["indirect"]),
+    ],
+)
+def test_extra_lexicon_adds_nouns_and_adjectives(tmp_path, bare_nlp, key, text, scope, kinds):
+    word = {"speech_nouns": "grievance", "stance_nouns": "fondness",
+            "stance_adjectives": "gleeful"}[key]
+    doc = bare_nlp(text)
+    options = QuoteOptions(scope=scope, include_cognition=scope == "attribution")
+    assert list(extract_quotes(doc, options=options)) == []
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(f"{key}:\n  - {word}\n", encoding="utf-8")
+    found = extract_quotes(doc, options=options, lexicon=load_lexicon(str(extra)))
+    assert [q.kind for q in found] == kinds

@@ -11,6 +11,7 @@ import pytest
 from newsevents.quotes import QuoteOptions, extract_quotes
 
 Q = tuple[str, str | None, str | None, str | None]
+BROAD = QuoteOptions(scope="attribution", include_cognition=True)
 
 CASES: list[tuple[str, str, list[Q]]] = [
     # -- direct: quote first ------------------------------------------------------------
@@ -166,7 +167,44 @@ CASES: list[tuple[str, str, list[Q]]] = [
      "“These are hard times,” said Dana Reyes, a lawyer who has been fighting the mine "
      "owners for years. “I doubt he can pull it off.”",
      [("direct", "Dana Reyes", "said", "“These are hard times")]),
+    # -- nouns of saying with a content clause (the speech scope takes them) -----------------
+    ("noun-claim-possessor", "Senator Lena Ortiz's claim that the tunnel was safe drew sharp criticism.",
+     [("indirect", "Lena Ortiz", "claim", "that the tunnel was safe")]),
+    ("noun-warning-issued", "The weather service issued a warning that the river would flood by Friday.",
+     [("indirect", "The weather service", "warning", "that the river would flood")]),
+    ("noun-announcement-by",
+     "Traders welcomed the announcement by the ministry that the border would reopen.",
+     [("indirect", "the ministry", "announcement", "that the border would reopen")]),
+    ("noun-promise-pronoun",
+     "Mayor Tom Reid spoke on Monday. His promise that taxes would not rise was met with doubt.",
+     [("indirect", "Tom Reid", "promise", "that taxes would not rise")]),
+    ("noun-denial-that-misparsed",
+     "The company's denial that it had paid bribes did not satisfy the court.",
+     [("indirect", "The company", "denial", "that it had paid bribes")]),
+    # -- a reporting verb between two quotations takes the second one ----------------------
+    ("relative-cue-owns-quotation",
+     "“These are hard times,” said Dana Reyes, who added that the mine owners “will never give up.”",
+     [("direct", "Dana Reyes", "said", "“These are hard times"),
+      ("mixed", "Dana Reyes", "added", "that the mine owners “will never")]),
+    ("relative-belief-not-joined",
+     "“We are not afraid,” said Omar Diaz, who thinks the army “has already lost this war.”",
+     [("direct", "Omar Diaz", "said", "“We are not afraid,”")]),
+    # -- "as X put it" and a cue inside a relative clause ------------------------------------
+    ("as-put-it", "As the mayor put it, “nobody wins a trade war.”",
+     [("direct", "the mayor", "put it", "“nobody wins")]),
+    ("as-put-it-mixed", "As Governor Ortiz put it, the budget is “a promise we cannot keep.”",
+     [("mixed", "Ortiz", "put it", "the budget is “a promise")]),
+    ("relative-said-clause", "The strike, which executives said could affect earnings, ended.",
+     [("indirect", "executives", "said", "could affect earnings")]),
+    # -- what a text says ---------------------------------------------------------------------
+    ("read-sign", "“No new taxes,” read the banner at the front of the march.",
+     [("direct", "the banner", "read", "“No new taxes")]),
     # -- no quote --------------------------------------------------------------------------
+    ("none-noun-no-clause", "The claim was false.", []),
+    ("none-noun-of-accounts", "The company published a statement of accounts in March.", []),
+    ("none-noun-no-speaker", "The claim that the tunnel was safe proved wrong.", []),
+    ("none-noun-relative-clause", "Ortiz repeated the claim that she made in May.", []),
+    ("none-noun-belief", "Her view that the plan would fail was shared by many.", []),
     ("none-stance-no-quotation", "The minister criticized the plan on Tuesday.", []),
     ("none-learned-no-quotation", "The governor lambasted the plan on Friday.", []),
     ("none-scare-quote", "The so-called “peace dividend” never arrived.", []),
@@ -224,6 +262,22 @@ def test_table_is_large_enough():
         (QuoteOptions(scope="attribution"), "Senator Ruiz endorsed the governor on Friday.",
          ["indirect"]),
         (QuoteOptions(headline_quotes=False), "Troops to stay in the north: Army chief\n\nText.", []),
+        # The attribution scope also takes beliefs and stances named by a noun or an
+        # adjective, and what a verb of saying is about.
+        (BROAD, "Her view is that the plan will fail.", ["indirect"]),
+        (BROAD, "Senator Ruth Lowe voiced strong support for the bill.", ["indirect"]),
+        (BROAD, "Their criticism of the ruling was sharp.", ["indirect"]),
+        (BROAD, "The governor was adamant that the bridge would reopen.", ["indirect"]),
+        (BROAD, "The senator is eager to leave Washington.", ["indirect"]),
+        (BROAD, "The minister commented on the strike.", ["indirect"]),
+        (BROAD, "The governor is expected to sign the bill.", ["indirect"]),
+        (BROAD, "The mayor proposed a new tax on sugar.", ["indirect"]),
+        (QuoteOptions(), "The mayor proposed a new tax on sugar.", []),
+        (QuoteOptions(), "Their criticism of the ruling was sharp.", []),
+        (BROAD, "A statement of accounts was filed in March.", []),
+        (BROAD, "Support for the bill grew over the summer.", []),
+        (BROAD, "The claim was false.", []),
+        (BROAD, "The senator was happy.", []),
     ],
 )
 def test_options(bare_nlp, options, text, kinds):

@@ -5,9 +5,11 @@ records; it never changes the Doc. It works in four passes over the Doc:
 
 1. quotation marks are paired into segments (:mod:`.marks`), and each segment is judged a
    quotation or a label (scare quotes, titles, "so-called");
-2. every cue (a verb of saying from the lexicon, "according to") takes its content: a
-   quotation just before it ("...," she said), a quotation just after it (she said:
-   "..."), or its clausal complement from the parse (she said that ...);
+2. every cue (a verb of saying from the lexicon, "according to", a noun of saying with a
+   content clause: "her claim that ...") takes its content: a quotation just before it
+   ("...," she said), a quotation just after it (she said: "..."), or its clausal
+   complement from the parse (she said that ...); the "attribution" scope adds beliefs and
+   stances (verbs, nouns and adjectives: "their support for X", "was adamant that ...");
 3. overlapping candidates are settled (the longest wins, a cue inside accepted content is
    nested speech and dropped), quotations that continue an accepted quote (the next
    sentence, the next paragraph) are joined to it, and colon headlines are read;
@@ -45,6 +47,12 @@ _TRANSCRIPT = re.compile(
 _SIGNATURE = re.compile(
     r"[ \t\xa0]*([―—–])[ \t\xa0]*([^\n―—–]{2,60}?)[ \t\xa0.]*$", re.M
 )
+#: Dependency labels of a clause complementing a cue noun ("the claim that ...").
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp", "appos", "relcl", "advcl", "attr"})
+#: Prepositions whose object is what a stance noun is about ("support for", "attack on").
+_STANCE_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "with"})
+#: Prepositions whose object is the topic of a verb of saying ("commented on", "spoke about").
+_TOPIC_PREPS = frozenset({"about", "on", "of", "against", "over", "to", "for", "with"})
 #: Entity types a speaker named right before its verb may have.
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
 #: Children of a cue that stand between it and its content without being content.
@@ -201,7 +209,7 @@ def extract_quotes(
     candidates = finder.candidates() if doc.has_annotation("DEP") else []
     candidates.extend(finder.transcript_candidates())
     accepted = _settle(candidates)
-    _join_continuations(index, accepted)
+    _join_continuations(index, accepted, finder.reporting)
     accepted.extend(finder.orphan_candidates(accepted))
     resolver = SpeakerResolver(index, lex, opts)
     quotes: list[tuple[int, Quote]] = []
@@ -255,6 +263,23 @@ class _CueFinder:
         # ('criticized the law as a “crazy system”'): the quotation makes it reported speech.
         quoting = (lex.object_verbs | lex.learned_verbs) - objects
         self.quoting_objects = frozenset(strings.add(w) for w in quoting)
+        # Any verb that may report something, whatever the scope: a quotation after one of
+        # them ("..., said Beck, who added that “...”") is that verb's, not the first cue's.
+        reporting = lex.speech_verbs | lex.evidence_verbs | lex.cognition_verbs | lex.learned_verbs
+        self.reporting = frozenset(strings.add(w) for w in reporting)
+        # Cue nouns: nouns of saying take a content clause in every scope ("her claim that
+        # ..."); beliefs and stances ("his view that ...", "their support for X") only in
+        # the broad one, where a noun with a preposition also counts.
+        stance = lex.stance_nouns | lex.learned_nouns if broad else frozenset()
+        self.clause_nouns = frozenset(strings.add(w) for w in lex.speech_nouns | stance)
+        with_object = stance | lex.speech_nouns if broad else frozenset()
+        self.pp_nouns = frozenset(strings.add(w) for w in with_object)
+        self.noun_verbs = frozenset(strings.add(w) for w in lex.noun_cue_verbs)
+        self.broad = broad
+        self.stance_adjectives = frozenset(
+            strings.add(w) for w in (lex.stance_adjectives if broad else frozenset())
+        )
+        self.addressees = frozenset(strings.add(w) for w in lex.addressee_nouns)
 
     def candidates(self) -> list[_Candidate]:
         out = []
@@ -267,6 +292,12 @@ class _CueFinder:
                 cand = self._according(tok)
             elif tok.pos_ in _VERB_POS:
                 cand = self._verb(tok)
+            elif tok.pos_ == "NOUN" and (
+                tok.lemma in self.clause_nouns or tok.lemma in self.pp_nouns
+            ):
+                cand = self._noun(tok)
+            elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lemma in self.stance_adjectives:
+                cand = self._adjective(tok)
             else:
                 cand = None
             if cand is not None:
@@ -406,7 +437,10 @@ class _CueFinder:
                 (c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i), None
             )
             if clause is not None:
-                return self._make(verb, clause.left_edge.i, clause.right_edge.i + 1, particle)
+                # "a list which the campaign says includes ...": the relative pronoun before
+                # the cue belongs to the clause, but the content starts after the cue.
+                lo = max(clause.left_edge.i, verb.i + 1)
+                return self._make(verb, lo, clause.right_edge.i + 1, particle)
         if is_control:
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
             infinitive = xcomp is not None and any(
@@ -419,7 +453,35 @@ class _CueFinder:
             if found is not None:
                 return found
         if is_object:
+            found = self._object_content(verb, particle)
+            if found is not None or not self.broad:
+                return found
+        if self.broad and (is_speech or is_object):
+            return self._topic_content(verb, particle)
+        return None
+
+    def _topic_content(self, verb: Token, particle: Token | None) -> _Candidate | None:
+        """Broad scope only: what a cue verb is about when it reports no clause — its
+        object ("proposed a safe zone", not a person told), its infinitive ("wants to
+        run"), the object of "about"/"on"/"to" ... ("commented on the reason"), or the
+        subject of a passive with an agent or a complement ("the move was first reported
+        by the Post", "Clinton is expected to win")."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is not None and not self._addressee(obj):
             return self._object_content(verb, particle)
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.i > verb.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                return self._make(verb, child.left_edge.i, child.right_edge.i + 1, particle)
+            if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _TOPIC_PREPS:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and not self._addressee(pobj):
+                    return self._make(verb, pobj.left_edge.i, pobj.right_edge.i + 1, particle)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+        if passive is not None and any(c.dep_ in ("agent", "xcomp", "oprd") for c in verb.children):
+            # "the move was reported by the Post", "Clinton is expected to win"
+            return self._make(verb, passive.left_edge.i, passive.right_edge.i + 1, particle)
         return None
 
     def _quotes_words(self, cand: _Candidate) -> bool:
@@ -454,6 +516,80 @@ class _CueFinder:
             if child.i > obj.i and child.dep_ in ("prep", "oprd", "acomp", "xcomp", "dative"):
                 hi = max(hi, child.right_edge.i + 1)
         return self._make(verb, obj.left_edge.i, hi, particle)
+
+    def _addressee(self, tok: Token) -> bool:
+        """Whether ``tok`` names someone addressed rather than something said ("told
+        him", "warned reporters", "asked Clinton")."""
+        return (
+            tok.pos_ == "PRON"
+            or tok.ent_type_ in ("PERSON", "NORP", "ORG")
+            or tok.lemma in self.addressees
+        )
+
+    def _noun(self, noun: Token) -> _Candidate | None:
+        """A cue noun's content: its clause ("his claim that ...", "the question whether
+        ...", "Her view is that ...") or, for stances in the broad scope, the object of its
+        preposition ("their support for the bill"), which needs a speaker."""
+        speaker = self._noun_speaker(noun)
+        if noun.lemma in self.clause_nouns:
+            clause = _content_clause(noun)
+            if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+                clause = _content_clause(noun.head)  # "Her view is that ..."
+            # In the speech scope a claim nobody makes ("the claim that vaccines ...") is
+            # not a quote: it has no speaker to code.
+            if clause is not None and (speaker is not None or self.broad):
+                hi = clause.right_edge.i + 1
+                return self._make_span(noun, clause.left_edge.i, hi, None, speaker)
+        if noun.lemma not in self.pp_nouns or speaker is None:
+            return None
+        prep = next(
+            (
+                c for c in noun.children
+                if c.dep_ == "prep" and c.lower_ in _STANCE_PREPS and c.i > noun.i
+            ),
+            None,
+        )
+        obj = None
+        if prep is not None:
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        return self._make_span(noun, obj.left_edge.i, obj.right_edge.i + 1, None, speaker)
+
+    def _adjective(self, adj: Token) -> _Candidate | None:
+        """Broad scope: a stance adjective after "be" and what it is about — a clause
+        ("was adamant that ..."), an infinitive ("is eager to ...") or the object of its
+        preposition ("is skeptical of the plan"). Needs the copula's subject."""
+        subject = _subject(adj.head)
+        if subject is None:
+            return None
+        for child in list(adj.children) + [c for c in adj.head.children if c.i > adj.i]:
+            if child.i < adj.i:
+                continue
+            if child.dep_ in ("ccomp", "xcomp"):
+                hi = child.right_edge.i + 1
+                return self._make_span(adj, child.left_edge.i, hi, None, subject)
+            if child.dep_ == "prep" and child.head.i == adj.i:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    hi = pobj.right_edge.i + 1
+                    return self._make_span(adj, pobj.left_edge.i, hi, None, subject)
+        return None
+
+    def _noun_speaker(self, noun: Token) -> Token | None:
+        """Who speaks through a cue noun: its possessor ("Trump's claim", "her view"), a
+        "by"/"from" phrase ("a statement from the ministry"), or the subject of a verb that
+        delivers it ("issued a warning", "made the claim")."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("PROPN", "PRON", "NOUN"):
+                    return pobj
+        if noun.dep_ == "dobj" and noun.head.lemma in self.noun_verbs:
+            return _subject(noun.head)
+        return None
 
     def _according(self, tok: Token) -> _Candidate | None:
         """'according to X, CONTENT' and 'CONTENT, according to X'."""
@@ -542,7 +678,7 @@ class _CueFinder:
             # “A,” he said, “B.” (in “A,” he said, adding, “B.” B is the gerund's).
             if after is not None and self._interrupts(before[-1]):
                 resumed = self._adjacent_quotation_after(verb, _reporting_ids(verb))
-                if resumed is not None:
+                if resumed is not None and not self._cue_between(verb, resumed[0]):
                     segs.extend(resumed)
             cand = self._candidate_from_segments(verb, segs, particle)
             self._widen_leading(cand)
@@ -558,6 +694,14 @@ class _CueFinder:
             self._widen_mixed(cand, verb)
             return cand
         return None
+
+    def _cue_between(self, verb: Token, k: int) -> bool:
+        """Whether quotation ``k`` belongs to another reporting verb standing between it
+        and ``verb`` ("“A,” said Beck, who added that “b ...”": b is the relative clause's;
+        in "“A,” said Beck, who noted that X. “B.”" B, a sentence of its own, is Beck's)."""
+        ix = self.ix
+        lo = ix.seg_tokens[k][0]
+        return _governed_by_cue(ix, verb, lo, self.reporting, self._continues_sentence(k))
 
     def _widen_gap(self, cand: _Candidate, verb: Token, particle: Token | None) -> None:
         """'accused Clinton of “lying to voters”', 'said Machado was “disgusting”': a
@@ -806,6 +950,24 @@ class _CueFinder:
         return cue.idx, last.idx + len(last.text)
 
 
+def _content_clause(head: Token) -> Token | None:
+    """The clause after ``head`` opened by "that"/"whether" ("the claim that ...",
+    "is that ..."), not a relative clause ("the claim that he made")."""
+    for child in head.children:
+        if child.i <= head.i or child.dep_ not in _NOUN_CLAUSE_DEPS:
+            continue
+        first = child.left_edge
+        if first.lower_ not in ("that", "whether") or first.head.i != child.i:
+            continue
+        if first.dep_ == "mark":
+            return child
+        # "that" parsed as a relative pronoun although the clause has its own subject or
+        # object in that role ("the denial that it had paid bribes"): a complementiser.
+        if any(c.dep_ == first.dep_ and c.i != first.i for c in child.children):
+            return child
+    return None
+
+
 def _subtree_ids(tok: Token) -> set[int]:
     return set(range(tok.left_edge.i, tok.right_edge.i + 1))
 
@@ -936,10 +1098,14 @@ def _settle(candidates: list[_Candidate]) -> list[_Candidate]:
     return accepted
 
 
-def _join_continuations(index: _DocIndex, accepted: list[_Candidate]) -> None:
+def _join_continuations(
+    index: _DocIndex, accepted: list[_Candidate], reporting: frozenset[int] = frozenset()
+) -> None:
     """Quotations with no cue of their own that follow an accepted quotation with nothing
     but its cue clause in between (the next sentence, the next paragraph) continue it.
-    Parsed content (reported speech, a stance) is never continued by a quotation."""
+    Parsed content (reported speech, a stance) is never continued by a quotation, nor is a
+    quotation continued across another reporting verb (``reporting``: lemma ids) — "“A,”
+    said Ervin, who thinks the staff “B”" gives B to "thinks"."""
     if not accepted:
         return
     doc = index.doc
@@ -967,12 +1133,30 @@ def _join_continuations(index: _DocIndex, accepted: list[_Candidate]) -> None:
                 continue
         else:
             gap = doc[0:0]
+        lo = index.seg_tokens[k][0]
+        inner = index.text[seg.inner_start : seg.inner_end].lstrip(" \"“‘'[(.…")
+        if _governed_by_cue(index, prev.cue, lo, reporting, inner[:1].islower()):
+            continue
         if all(t.is_punct or t.is_space or t.i in clause for t in gap):
             prev.end = index.segments[_last_in_chain(index, k)].end
             quoted_kind = index.quoted.kind(index.text, seg.start, seg.end)
             prev.direct = prev.direct and quoted_kind == "direct"
             for j in range(k, _last_in_chain(index, k) + 1):
                 taken[j] = True
+
+
+def _governed_by_cue(
+    index: _DocIndex, cue: Token, lo: int, reporting: frozenset[int], continues: bool
+) -> bool:
+    """Whether a reporting verb (lemma id in ``reporting``) between ``cue`` and the
+    quotation opening at token ``lo`` claims that quotation: the quotation lies in its
+    clause, or carries on a sentence (lower case) begun after it."""
+    for tok in index.doc[cue.i + 1 : lo]:
+        if tok.pos_ not in _VERB_POS or tok.lemma not in reporting:
+            continue
+        if continues or tok.left_edge.i <= lo <= tok.right_edge.i:
+            return True
+    return False
 
 
 def _last_in_chain(index: _DocIndex, k: int) -> int:

@@ -1,4 +1,4 @@
-"""The cue lexicon: verbs of saying, thinking and showing, and the words around them.
+"""The cue lexicon: verbs and nouns of saying, thinking and showing, and the words around them.
 
 Knowledge lives in ``data/cues.yaml`` (shipped with the package); this module reads it once
 and hands out frozen sets. Users extend the lexicon by passing their own YAML file with the
@@ -22,6 +22,11 @@ _LIST_KEYS = (
     "control_verbs",
     "object_verbs",
     "speech_object_verbs",
+    "speech_nouns",
+    "stance_nouns",
+    "noun_cue_verbs",
+    "stance_adjectives",
+    "addressee_nouns",
     "channel_nouns",
     "label_words",
     "role_nouns",
@@ -42,6 +47,11 @@ class Lexicon:
     control_verbs: frozenset[str]
     object_verbs: frozenset[str]
     speech_object_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    stance_nouns: frozenset[str]
+    noun_cue_verbs: frozenset[str]
+    stance_adjectives: frozenset[str]
+    addressee_nouns: frozenset[str]
     channel_nouns: frozenset[str]
     label_words: frozenset[str]
     role_nouns: frozenset[str]
@@ -56,6 +66,8 @@ class Lexicon:
     #: Cue verbs counted in PolNeAR's training split (data/learned_cues.yaml, written by
     #: eval/quote_cues.py); the extractor uses them only in the "attribution" scope.
     learned_verbs: frozenset[str] = frozenset()
+    #: Cue nouns counted the same way ("criticism", "endorsement"); "attribution" scope only.
+    learned_nouns: frozenset[str] = frozenset()
 
     def gender_of_word(self, word: str) -> str | None:
         """'female'/'male' for a gendered honorific, noun or given name, else None."""
@@ -119,4 +131,5 @@ def load_lexicon(extra: str | None = None) -> Lexicon:
         female_names=frozenset(str(n).lower() for n in names.get("female") or []),
         male_names=frozenset(str(n).lower() for n in names.get("male") or []),
         learned_verbs=frozenset(str(w).lower() for w in learned.get("learned_verbs") or []),
+        learned_nouns=frozenset(str(w).lower() for w in learned.get("learned_nouns") or []),
     )
