@@ -142,7 +142,7 @@ class EventExtractor:
         # a report whose clause carries "must/should" is a demand on the clause's subject
         self._obligation_spec = TriggerSpec(
             kind="verb", pattern="<report> that X must", head="", extras=(), type="REQUEST",
-            cameo="100", mode=None, to=("xsubj",), of="recipient", unless=frozenset(),
+            cameo="100", mode=None, to=("xsubj",), of="recipient", unless=frozenset(), requires=frozenset(),
             needs=None, frame="absorb", confidence=0.6,
         )
 
@@ -229,6 +229,8 @@ class EventExtractor:
             inner = self._find_complement(cand.token, by_token)
             if inner is None:
                 continue
+            if inner.spec.needs == "complement" and inner.complement is None and not _has_clause(inner.token):
+                continue  # "warned that yields would decline": no act inside the warning
             if cand.spec.frame == "absorb":
                 cand.complement = inner
                 inner.absorbed = True
@@ -369,6 +371,8 @@ class EventExtractor:
         if spec.kind == "verb":
             return syntax.subject(token)
         owner = syntax.child(token, "poss")
+        if owner is not None and owner.ent_type_ in ("DATE", "TIME"):
+            owner = None  # "Monday's strike": when, not who
         if owner is not None and owner.pos_ == "PRON":
             # "Israel mounted its invasion", "the ILO reiterated its demand": the pronoun
             # is the subject of the verb the noun hangs from
@@ -730,6 +734,8 @@ class EventExtractor:
             return None
         if spec.needs == "event" and cand.complement is None:
             return None
+        if spec.needs == "no_object" and any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
+            return None  # "demonstrated the new laser": a showing, not a protest
         if spec.frame == "absorb" and cand.complement is None and any(
             c.dep_ in ("xcomp", "ccomp") and self._trivial(c) for c in cand.token.children
         ):
@@ -997,7 +1003,7 @@ class EventExtractor:
         st = Status(negated=syntax.has_negation(report, self.cues.negators))
         spec = TriggerSpec(
             kind="verb", pattern=report.lemma_, head=report.lemma_, extras=(), type="ACCUSE",
-            cameo="112", mode="allege", to=None, of="recipient", unless=frozenset(), needs=None,
+            cameo="112", mode="allege", to=None, of="recipient", unless=frozenset(), requires=frozenset(), needs=None,
             frame=None, confidence=0.5,
         )
         cand = Candidate(report, spec)

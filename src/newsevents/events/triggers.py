@@ -22,7 +22,7 @@ from .ontology import CATEGORIES, Ontology
 _lemma = syntax.lemma
 
 FRAMES = ("absorb", "claim")
-NEEDS = ("complement", "event", "actor_object", "no_clause")
+NEEDS = ("complement", "event", "actor_object", "no_clause", "no_object")
 OF_ROLES = ("actor", "recipient")
 SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj", "purpose", "xcomp", "condition")
 
@@ -51,6 +51,7 @@ class TriggerSpec:
     to: tuple[str, ...] | None
     of: str
     unless: frozenset[str]
+    requires: frozenset[str]
     needs: str | None
     frame: str | None
     confidence: float
@@ -102,7 +103,8 @@ class TriggerIndex:
         for spec in specs:
             self.by_head.setdefault((spec.kind, spec.head), []).append(spec)
         for entries in self.by_head.values():
-            entries.sort(key=lambda s: -len(s.extras))
+            # the most specific first: more extra words, then a sense with a context
+            entries.sort(key=lambda s: (-len(s.extras), not s.requires))
         self.verb_heads = frozenset(h for k, h in self.by_head if k == "verb")
         self.noun_heads = frozenset(h for k, h in self.by_head if k == "noun")
         self.recipient_slots = recipient_slots
@@ -118,7 +120,9 @@ class TriggerIndex:
         lemma = _lemma(token)
         if token.pos_ in _VERB_POS:
             kind = "verb"
-            if lemma not in self.verb_heads:
+            if lemma not in self.verb_heads or token.dep_ == "amod":
+                # an adjectival participle ("the alleged smuggler", "a sanctioned tanker")
+                # describes a thing; it does not report the act
                 return None
         elif token.pos_ in _NOUN_POS:
             kind = "noun"
@@ -130,9 +134,15 @@ class TriggerIndex:
         near = frozenset(_lemma(t) for t in tokens)
         if token.dep_ == "acl" and token.tag_ == "VBN":
             near = near | {token.head.lemma_.lower()}  # "documents released by": the object
+        context: frozenset[str] | None = None
         for spec in self.by_head[(kind, lemma)]:
             if spec.unless & near:
                 continue
+            if spec.requires:
+                if context is None:
+                    context = near | _governors(token)
+                if not spec.requires & context:
+                    continue
             if all(extra in near for extra in spec.extras) and _particles_follow(token, spec, tokens):
                 return spec
         return None
@@ -143,6 +153,21 @@ class TriggerIndex:
         if spec.to is None:
             return default
         return spec.to + tuple(s for s in default if s not in spec.to)
+
+
+def _governors(token: Token, depth: int = 3) -> frozenset[str]:
+    """Lemmas of the words ``token`` hangs from, up to ``depth`` levels, and of the first
+    verb's subject ("went on strike": on, go; "teachers began a strike": begin, teacher)."""
+    out = []
+    subject_seen = False
+    while depth and token.head is not token:
+        token = token.head
+        out.append(_lemma(token))
+        if not subject_seen and token.pos_ in _VERB_POS:
+            subject_seen = True
+            out.extend(_lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+        depth -= 1
+    return frozenset(out)
 
 
 def _particles_follow(token: Token, spec: TriggerSpec, tokens: list[Token]) -> bool:
@@ -243,6 +268,7 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
         to=to,
         of=of,
         unless=frozenset(str(u).lower() for u in opts.get("unless", ())),
+        requires=frozenset(str(u).lower() for u in opts.get("requires", ())),
         needs=needs,
         frame=frame,
         confidence=float(opts.get("confidence", 0.7)),
@@ -271,13 +297,14 @@ def _read(path: Path | Any, origin: str) -> dict[str, Any]:
 
 def load_triggers(onto: Ontology, extra: Iterable[str | Path] = ()) -> TriggerIndex:
     """The shipped triggers overlaid by ``extra`` YAML files (same layout; later entries
-    replace earlier ones with the same kind and pattern, cue lists are extended).
+    replace earlier ones with the same kind, pattern and ``requires`` context, cue lists
+    are extended).
 
     Raises KnowledgeBaseError naming the file and entry of any bad value."""
     shipped = resources.files("newsevents.events").joinpath("data", "triggers.yaml")
     sources: list[tuple[Any, str]] = [(shipped, "triggers.yaml")]
     sources += [(Path(p), str(p)) for p in extra]
-    specs: dict[tuple[str, str], TriggerSpec] = {}
+    specs: dict[tuple[str, str, frozenset[str]], TriggerSpec] = {}
     slots: dict[str, tuple[str, ...]] = {}
     comp_modes: dict[str, dict[str, tuple[str | None, str]]] = {}
     cue_lists: dict[str, set[str]] = {f.name: set() for f in fields(Cues)}
@@ -293,7 +320,10 @@ def load_triggers(onto: Ontology, extra: Iterable[str | Path] = ()) -> TriggerIn
                 for pattern, value in (entries or {}).items():
                     for variant in _expand(str(pattern)):
                         spec = _spec(kind, type_, variant, value, onto, origin)
-                        specs[(kind, spec.pattern.lower())] = spec
+                        # senses with a `requires` context are kept side by side ("strike":
+                        # PROTEST with labour words, ASSAULT with military ones); otherwise a
+                        # later entry replaces an earlier one
+                        specs[(kind, spec.pattern.lower(), spec.requires)] = spec
         for type_, names in (data.get("recipient_slots") or {}).items():
             slots[type_] = tuple(names)
         for type_, table in (data.get("complement_modes") or {}).items():
