@@ -24,6 +24,8 @@ ROWS: list[tuple[str, str, bool, str, str | None]] = [
     ("Russia may attack Ukraine.", "ASSAULT", False, "hypothetical", None),
     ("Russia could attack Ukraine.", "ASSAULT", False, "hypothetical", None),
     ("Russia failed to reach an agreement with Ukraine.", "AGREE", True, "asserted", None),
+    ("Russia refrained from attacking Ukraine.", "ASSAULT", True, "asserted", None),
+    ("Poland refrained from criticizing Russia.", "ACCUSE", True, "asserted", None),
     ("According to Poland, Russia attacked Ukraine.", "ASSAULT", False, "reported_claim", "Poland"),
     ("Ukraine accused Russia of attacking its ports.", "ACCUSE", False, "asserted", None),
     ("Ukraine accused Russia of attacking its ports.", "ASSAULT", False, "reported_claim", "Ukraine"),
