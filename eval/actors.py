@@ -32,7 +32,9 @@ Speed: 200 CNN Lite articles parsed by the configured model, and the same Docs l
 ``newsevents_actors``, interleaved in batches of 20 in one process; reports
 (parse + linking) / parse.
 
-Run: ``python -m eval.actors --shared ../shared [--split dev|test|all] [--speed]``.
+Run: ``python -m eval.actors --shared ../shared [--split dev|test|all] [--speed]
+[--people people.yaml]`` (``--people`` codes NGEC with only the named shipped people files,
+to measure what the others add).
 """
 from __future__ import annotations
 
@@ -113,21 +115,22 @@ def load_ngec(shared: Path, split: str = "all") -> list[dict[str, Any]]:
     return cases
 
 
-def predict_ngec(case: dict[str, Any]) -> ActorRef | None:
-    actor = code_text(case["text"], date=case["date"])
+def predict_ngec(case: dict[str, Any], kb: Any = None) -> ActorRef | None:
+    actor = code_text(case["text"], date=case["date"], kb=kb)
     if case["context"] and (actor is None or actor.country is None):
-        other = code_text(case["context"], date=case["date"])
+        other = code_text(case["context"], date=case["date"], kb=kb)
         if other is not None and other.country:
             actor = ActorRef(None, case["text"], other.country, actor.sector if actor else None)
     return actor
 
 
-def score_ngec(cases: list[dict[str, Any]]) -> dict[str, Any]:
-    """Country and sector accuracy (all cases and dated cases), null accuracy, misses."""
+def score_ngec(cases: list[dict[str, Any]], kb: Any = None) -> dict[str, Any]:
+    """Country and sector accuracy (all cases and dated cases), null accuracy, misses;
+    ``kb``: the knowledge base to code with (default: the shipped one)."""
     tallies: Counter[str] = Counter()
     misses = []
     for case in cases:
-        actor = predict_ngec(case)
+        actor = predict_ngec(case, kb)
         got_country = actor.country if actor else None
         got_sector = actor.sector if actor else None
         dated = case["date"] is not None
@@ -278,13 +281,21 @@ def measure_speed(shared: Path, *, articles: int = 200, batch: int = 20) -> dict
 # --- entry points ----------------------------------------------------------------------
 
 
-def run(shared: Path, *, split: str = "all", speed: bool = False) -> dict[str, Any]:
-    """All actor figures for one split (misses included)."""
+def run(shared: Path, *, split: str = "all", speed: bool = False,
+        people: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """All actor figures for one split (misses included; with ``split="all"`` also the
+    NGEC figures of each half, under ``ngec_halves``); ``people``: the shipped people files
+    to code NGEC with (default all)."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
+    kb = load_kb(people=people) if people else None
     figures: dict[str, Any] = {"split": split,
-                               "ngec": score_ngec(load_ngec(Path(shared), split)),
+                               "ngec": score_ngec(load_ngec(Path(shared), split), kb),
                                "petrarch": score_petrarch(Path(shared), split)}
+    if split == "all":  # the two halves too, from the same run
+        figures["ngec_halves"] = {
+            half: {k: v for k, v in score_ngec(load_ngec(Path(shared), half), kb).items()
+                   if k != "misses"} for half in ("dev", "test")}
     if speed:
         figures["speed"] = measure_speed(Path(shared))
     return figures
@@ -296,9 +307,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=SPLITS, default="all")
     parser.add_argument("--speed", action="store_true", help="also time ~200 CNN Lite articles")
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--people", nargs="+", metavar="FILE",
+                        help="code NGEC with only these shipped people files "
+                             "(e.g. people.yaml); default: every people*.yaml")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
-    figures = run(args.shared.resolve(), split=args.split, speed=args.speed)
+    figures = run(args.shared.resolve(), split=args.split, speed=args.speed,
+                  people=tuple(args.people) if args.people else None)
     if not args.misses:
         for part in ("ngec", "petrarch"):
             figures[part]["misses"] = len(figures[part]["misses"])

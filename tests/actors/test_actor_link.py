@@ -61,6 +61,53 @@ from newsevents.actors import code_text
     ("Somalia's prime minister", None, "SOMGOV"),
     ("Jane Roe, Kenya's deputy foreign minister", None, "KENGOV"),
     ("Canada's ambassador to Russia", None, "CANGOV"),
+    # places: a capital is the government, another city its people; a place that owns
+    # something gives only its country
+    ("Mariupol", None, "UKRCVL"),
+    ("residents of Baghdad", None, "IRQCVL"),
+    ("the mayor of Mariupol", None, "UKRGOV"),
+    ("Mariupol's mayor", None, "UKRGOV"),
+    ("Texas", None, "USA"),
+    ("England", None, "GBR"),  # the country and its part code alike: not ambiguous
+    # protesters are civilians unless the text makes them opponents
+    ("protesters", None, "---CVL"),
+    ("Belarusian demonstrators", None, "BLRCVL"),
+    ("anti-government protesters", None, "---OPP"),
+    ("Kenyan opposition supporters", None, "KENOPP"),
+    # an office named with a nationality and an unknown holder
+    ("Colombian defence minister Jane Roe", None, "COLGOV"),
+    ("the Peruvian interior minister, Jane Roe", None, "PERGOV"),
+    ("Ghana's deputy finance minister", None, "GHAGOV"),
+    ("Chilean Vice President Jane Roe", None, "CHLGOV"),
+    ("the Nigerian Senate President", None, "NGALEG"),
+    # former office holders are elites; former members of other groups keep their sector
+    ("former Colombian defence minister Jane Roe", None, "COLELI"),
+    ("ex-Prime Minister Jane Roe", None, "---ELI"),
+    ("former rebels", None, "---REB"),
+    # vessels: the flag country's military when the text says so
+    ("the Russian warship Moskvana", None, "RUSMIL"),
+    ("USS Ronald Reaganova", None, "USAMIL"),
+    ("an Arleigh Burke-class destroyer", None, "USAMIL"),
+    # a group's drones are the group; settlers are civilians
+    ("Houthi drones", None, "YEMREB"),
+    ("Israeli settlers", None, "ISRCVL"),
+    # "... general" offices are not generals; a country before "X of Y" stays
+    ("Kenyan Solicitor General Jane Roe", None, "KENJUD"),
+    ("NATO Secretary General Jane Roe", None, "IGOMIL"),  # NATO is IGO MIL
+    ("Kenyan Chief of Defence Staff Jane Roe", None, "KENMIL"),
+    ("Kenyan Minister for Foreign Affairs Jane Roe", None, "KENGOV"),
+    ("Nigeria's Inspector General of Police", None, "NGACOP"),
+    # a minister's portfolio is not an organisation; a union's secretary is the union's
+    ("Britain's business secretary", None, "GBRGOV"),
+    ("the Kenyan media minister", None, "KENGOV"),
+    ("union secretary", None, "---LAB"),
+    # a lower-case body noun before an unknown name says what it is
+    ("the rights group Foro Libre", None, "---HRI"),
+    ("vice president of the rights group Foro Libre", None, "---HRI"),
+    ("the Iranian opposition group Xyz Abc", None, "IRNOPP"),
+    # US lawmakers' abbreviated titles
+    ("Republican Rep. Jane Roe", None, "USALEG"),
+    ("Sen. Jane Roe", None, "---LEG"),
 ])
 def test_code_text(text, date, code):
     actor = code_text(text, date=date)

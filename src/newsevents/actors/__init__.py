@@ -56,6 +56,8 @@ class ActorLinker:
         "pronoun_window": 3,
         "description_window": 2,
         "labels": ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"],
+        "document_country_share": 0.7,
+        "document_country_min": 3,
     },
 )
 def make_actor_linker(
@@ -66,9 +68,12 @@ def make_actor_linker(
     pronoun_window: int,
     description_window: int,
     labels: list[str],
+    document_country_share: float,
+    document_country_min: int,
 ) -> ActorLinker:
     """Build the component from the [actors] config section. The KB is loaded here, once,
     so a missing or empty dictionary path fails at start-up (KnowledgeBaseError)."""
     kb = load_kb(tuple(extra), city_min_population=city_min_population)
-    settings = Settings(frozenset(labels), pronoun_window, description_window)
+    settings = Settings(frozenset(labels), pronoun_window, description_window,
+                        document_country_share, document_country_min)
     return ActorLinker(kb, settings)

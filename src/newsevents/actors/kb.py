@@ -21,9 +21,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal
 
@@ -39,13 +40,16 @@ SECTORS = frozenset(
     "GOV MIL LEG JUD REB OPP PTY COP SPY MED BUS CVL EDU HLH REL HRI NGO IGO ELI UAF CRM "
     "LAB REF".split()
 )
+#: The sector of a country's name by how it is named: a capital named as an actor is the
+#: government, another city its inhabitants; a country, demonym or place has none.
+PLACE_SECTORS = {"capital": "GOV", "city": "CVL"}
 #: Country-position codes that are not ISO countries.
 SPECIAL_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
 EntryKind = Literal["country", "person", "org", "group", "territory", "body"]
 #: How a name refers to its entry: the name itself or an alias, a demonym ("Iraqi"), a
 #: capital used as a metonym ("Baghdad said"), a city, or a weak surname ("Biden").
-How = Literal["name", "demonym", "capital", "city"]
+How = Literal["name", "demonym", "capital", "city", "place"]
 
 # --- normalisation ---------------------------------------------------------------------
 
@@ -57,6 +61,7 @@ PARTICLES = frozenset({"al"})
 _LEADING = frozenset({"the"})
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: KB names at load, article tokens at linking
 def norm_word(text: str) -> str:
     """One word normalised for matching: no accents, apostrophes or dots, lower case."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -246,24 +251,51 @@ class KnowledgeBase:
         self.names: dict[tuple[str, ...], list[NameRef]] = defaultdict(list)
         self.agents: dict[tuple[str, ...], Agent] = {}
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.given_names: set[str] = set()  # first words of people's names ("leon")
+        #: Countries whose people's names put the family name first ("Xi Jinping" is
+        #: "Xi"): data/context.yaml. Set before people are added.
+        self.family_first: frozenset[str] = frozenset()
+        self.family_surnames: dict[str, set[str]] = defaultdict(set)
         self.skeletons: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.stems: dict[str, list[tuple[tuple[str, ...], NameRef]]] = defaultdict(list)
         self.max_len: dict[str, int] = {}
         self.problems: list[Problem] = []
+        #: People defined in two files with different countries (the first file's kept).
+        self.conflicts: list[str] = []
         self.sources: list[str] = []
+        # Name key of each person's main name -> entry id, to merge a person that a later
+        # file repeats (possibly with another country, hence another id).
+        self._people: dict[tuple[str, ...], str] = {}
         #: Surnames that never link a person alone ("Brown", "May"): data/context.yaml.
         self.ambiguous_surnames: frozenset[str] = frozenset()
+        #: Offices whose former holders a bare surname still names ("Obama"): context.yaml.
+        self.prominent_titles: frozenset[str] = frozenset()
 
     # -- building --
     def add_entry(self, entry: Entry) -> None:
-        """Add (or, for a repeated id, extend) an entry and index its names."""
+        """Add (or extend) an entry and index its names.
+
+        An entry whose id is already known extends it; so does a person whose main name
+        (as a name key) a person from another file already has: their aliases and roles are
+        merged (a role with the same code and dates as one already there is dropped). When
+        the two files disagree on the country, the first one's is kept, the later file's
+        roles that took its country are moved to it, and a warning names both files.
+        """
         old = self.entries.get(entry.id)
+        key = name_key(entry.name) if entry.kind == "person" else ()
+        if old is None and key and key in self._people:
+            other = self.entries[self._people[key]]
+            if other.source != entry.source:
+                old = other
+                if other.country != entry.country:
+                    self._conflict(other, entry)
         if old is not None:
-            old.aliases.extend(a for a in entry.aliases if a not in old.aliases)
-            old.roles.extend(entry.roles)
+            self._merge(old, entry)
             entry = old
         else:
             self.entries[entry.id] = entry
+            if key:
+                self._people.setdefault(key, entry.id)
         for alias in [entry.name, *entry.aliases]:
             self.add_name(alias, NameRef(entry.id, acronym=_is_acronym(alias)))
             if entry.kind == "person":
@@ -272,6 +304,28 @@ class KnowledgeBase:
                     self.add_name(bare, NameRef(entry.id))  # "Sheikh Nawaf al-Ahmad" too
         if entry.kind == "person":
             self._index_person(entry)
+
+    @staticmethod
+    def _merge(old: Entry, new: Entry) -> None:
+        """Extend ``old`` with the names, roles and death date of ``new`` (same actor)."""
+        for alias in [new.name, *new.aliases]:
+            if alias != old.name and alias not in old.aliases:
+                old.aliases.append(alias)
+        seen = {(r.country, r.sector, r.start, r.end) for r in old.roles}
+        for role in new.roles:
+            if new.country != old.country and role.country == new.country:
+                role = replace(role, country=old.country)
+            if (role.country, role.sector, role.start, role.end) not in seen:
+                seen.add((role.country, role.sector, role.start, role.end))
+                old.roles.append(role)
+        if old.died is None:
+            old.died = new.died
+
+    def _conflict(self, kept: Entry, dropped: Entry) -> None:
+        message = (f"{kept.name!r} is {kept.country} in {kept.source} but {dropped.country} "
+                   f"in {dropped.source}; kept {kept.country} and merged the two entries")
+        self.conflicts.append(message)
+        log.warning("knowledge base: person %s", message)
 
     def add_name(self, text: str, ref: NameRef) -> None:
         key = name_key(text)
@@ -292,6 +346,10 @@ class KnowledgeBase:
             if len(key) >= 2:
                 self.surnames[key[-1]].add(entry.id)
                 self.skeletons[skeleton(key)].add(entry.id)
+                if entry.country in self.family_first:
+                    self.family_surnames[key[0]].add(entry.id)  # "Xi" of "Xi Jinping"
+                else:
+                    self.given_names.add(key[0])
 
     def add_agent(self, agent: Agent, forms: Iterable[str] = ()) -> None:
         """Index an agent noun under its term, its regular plural and any extra ``forms``."""
@@ -313,9 +371,11 @@ class KnowledgeBase:
 
     def ref(self, entry: Entry, *, date: dt.date | None = None, how: How = "name",
             name: str | None = None) -> ActorRef:
-        """The ActorRef of an entry on a date. A capital stands for the government."""
+        """The ActorRef of an entry on a date. A capital stands for the government ("Baghdad
+        said"), any other city for its people ("shelling Mariupol": civilians); ``how="place"``
+        is a capital or city named as a place ("in Baghdad"): the country alone."""
         if entry.kind == "country":
-            sector = "GOV" if how == "capital" else None
+            sector = PLACE_SECTORS.get(how)
             return ActorRef(entry.id, name or entry.name, entry.country, sector)
         role = entry.role_at(date)
         return ActorRef(entry.id, entry.name, role.country, role.sector)
@@ -331,6 +391,12 @@ class KnowledgeBase:
         named = [r for r in refs if r.how == "name"]
         if len({r.entry_id for r in named}) == 1:
             return named[0]
+        # Entries that code alike are one actor for coding ("England": the country GBR and
+        # the territory England, both GBR with no sector).
+        codes = {(self.entries[r.entry_id].country, self.entries[r.entry_id].sector,
+                  bool(self.entries[r.entry_id].roles)) for r in named or refs}
+        if len(codes) == 1 and not any(c[2] for c in codes):
+            return (named or refs)[0]
         return None
 
     def lookup(self, name: str, *, date: str | dt.date | None = None) -> ActorRef | None:
@@ -348,21 +414,50 @@ class KnowledgeBase:
         if ref is not None:
             return self.ref(self.entries[ref.entry_id], date=day, how=ref.how,
                             name=name.strip() if ref.how != "name" else None)
-        person = self.find_person(key)
+        person = self.find_person(key, day)
         return self.ref(person, date=day) if person else None
 
-    def find_person(self, key: tuple[str, ...]) -> Entry | None:
-        """A person by a unique surname ("Biden") or transliteration ("Qasem Suleimani")."""
+    def find_person(self, key: tuple[str, ...], date: dt.date | None = None) -> Entry | None:
+        """A person by a surname ("Biden") or a transliteration ("Qasem Suleimani").
+
+        A surname alone names a person only if it names nothing else in the KB ("England")
+        and, among the people with that surname, exactly one is in office on ``date`` or has
+        led a state (a :attr:`prominent_titles` role; not when the word is also a given
+        name): a bare surname in the news is a current office holder or a former leader,
+        not a minor former official.
+        """
         ids: set[str] = set()
         if len(key) == 1:
-            if key[0] in self.ambiguous_surnames or len(key[0]) < 4:
+            word = key[0]
+            if word in self.ambiguous_surnames or len(word) < 2 or key in self.names:
                 return None
-            ids = self.surnames.get(key[0], set())
+            # A family name that comes first ("Xi", "Lai") may be short; one that is also a
+            # given name elsewhere ("William" of "William Lai") is not a surname.
+            found = set(self.surnames.get(word, ())) if len(word) >= 4 else set()
+            if word not in self.given_names:
+                found |= self.family_surnames.get(word, set())
+            given = word in self.given_names
+            ids = {i for i in found if self._known_by_surname(i, date, given)}
+            if len(ids) > 1:  # namesakes: a head of state or government outranks a minister
+                ids = {i for i in ids
+                       if self.entries[i].role_at(date).title in self.prominent_titles}
         elif len(key) >= 2 and sum(map(len, key)) >= 8:
             ids = self.skeletons.get(skeleton(key), set())
+            if len(ids) > 1:  # namesakes ("David Johnston"): the one in office on the date
+                ids = {i for i in ids
+                       if self.entries[i].role_at(date).sector not in ("ELI", None)}
         if len(ids) == 1:
             return self.entries[next(iter(ids))]
         return None
+
+    def _known_by_surname(self, entry_id: str, date: dt.date | None, given: bool) -> bool:
+        """Whether a bare surname can name this person: in office on ``date``, or a former
+        leader unless the word is also someone's given name ("Leon": Zedillo's last name
+        and Panetta's first)."""
+        entry = self.entries[entry_id]
+        if entry.role_at(date).sector not in ("ELI", None):
+            return True
+        return not given and any(role.title in self.prominent_titles for role in entry.roles)
 
 
 _HONORIFIC = re.compile(r"^(sheikh|sheik|king|queen|emperor|sultan|emir|crown prince|prince|"
@@ -445,11 +540,35 @@ def load_agents_csv(kb: KnowledgeBase, text: str, path: str) -> list[Problem]:
     return problems
 
 
+def people_files(folder: Path | Traversable) -> list[str]:
+    """Names of the people files of a data folder: ``people.yaml`` first, then every other
+    ``people*.yaml`` / ``people*.yml`` in name order (``people_asia.yaml``, ...)."""
+    names = sorted(p.name for p in folder.iterdir()
+                   if p.name.startswith("people") and p.name.endswith((".yaml", ".yml")))
+    return sorted(names, key=lambda n: n not in ("people.yaml", "people.yml"))
+
+
+def load_people(kb: KnowledgeBase, folder: Path | Traversable,
+                names: Iterable[str] | None = None) -> list[Problem]:
+    """Load the people files ``names`` of ``folder`` (default: all, see
+    :func:`people_files`) into ``kb``; returns the skipped entries (file, line, reason).
+    Each file is named by its file name."""
+    from .importers import load_yaml_entries
+
+    problems = []
+    for name in people_files(folder) if names is None else names:
+        problems += load_yaml_entries(kb, (folder / name).read_text(encoding="utf-8"), name)
+    return problems
+
+
 @lru_cache(maxsize=8)
 def load_kb(extra: tuple[str, ...] | list[str] | None = None, *, shipped: bool = True,
-            city_min_population: int | None = None) -> KnowledgeBase:
+            city_min_population: int | None = None,
+            people: tuple[str, ...] | None = None) -> KnowledgeBase:
     """The knowledge base: the shipped data (unless ``shipped=False``) plus the dictionaries
     in ``extra`` (files or folders of CSV, YAML or PETRARCH .txt), later ones winning.
+    ``people`` names the shipped people files to load (default: every ``people*.yaml``;
+    ``("people.yaml",)`` measures what the other files add).
 
     Cached per arguments, so each process builds it once. Malformed lines are logged and
     listed in ``kb.problems``; a missing or empty ``extra`` path raises KnowledgeBaseError.
@@ -458,18 +577,22 @@ def load_kb(extra: tuple[str, ...] | list[str] | None = None, *, shipped: bool =
     from .importers import load_dictionary, load_yaml_entries
 
     if isinstance(extra, list):  # lists are not hashable; normalise for the cache
-        return load_kb(tuple(extra), shipped=shipped, city_min_population=city_min_population)
+        return load_kb(tuple(extra), shipped=shipped, city_min_population=city_min_population,
+                       people=people)
     if city_min_population is None:
         city_min_population = int(load_config()["actors"].get("city_min_population", 200000))
     kb = KnowledgeBase()
     if shipped:
+        context = yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))
+        kb.family_first = frozenset(context["family_name_first"])
         load_countries(kb)
         kb.problems += load_agents_csv(kb, (DATA / "agents.csv").read_text("utf-8"), "agents.csv")
-        for name in ("organizations.yaml", "people.yaml"):
-            kb.problems += load_yaml_entries(kb, (DATA / name).read_text("utf-8"), name)
+        kb.problems += load_yaml_entries(kb, (DATA / "organizations.yaml").read_text("utf-8"),
+                                         "organizations.yaml")
+        kb.problems += load_people(kb, DATA, people)
         load_cities(kb, city_min_population)
-        context = yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))
         kb.ambiguous_surnames = frozenset(map(str.lower, context["ambiguous_surnames"]))
+        kb.prominent_titles = frozenset(map(str.lower, context["prominent_titles"]))
         kb.sources.append("shipped")
     for path in extra or ():
         kb.problems += load_dictionary(kb, Path(path))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -24,7 +25,17 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorRef, Mention
-from .kb import PARTICLES, Agent, KnowledgeBase, NameRef, as_date, load_kb, name_key, norm_word
+from .kb import (
+    PARTICLES,
+    SPECIAL_COUNTRIES,
+    Agent,
+    KnowledgeBase,
+    NameRef,
+    as_date,
+    load_kb,
+    name_key,
+    norm_word,
+)
 
 # Words that never head an actor phrase and are skipped at its start.
 SKIP_WORDS = frozenset("""
@@ -55,6 +66,11 @@ CONJUNCTIONS = frozenset({"and", "or", "&", "nor"})
 # ("rebel commander" is REB, not MIL).
 NONSTATE = frozenset({"REB", "UAF", "OPP", "PTY", "CRM", "NGO", "HRI", "IGO", "MED", "BUS",
                       "EDU", "LAB"})
+# Sectors of offices and state bodies: "former" makes their people ELI (a role-less agent
+# such as "leader" too: "a former leader"); other sectors stay ("former rebels" are REB).
+OFFICE_SECTORS = frozenset({None, "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI", "PTY"})
+# A minister's portfolio, not an organisation: "business secretary", "media minister" are GOV.
+PORTFOLIO_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Sectors whose bodies "the parliament", "the court" resolve to the last named one; "the
 # government" is too often another country's to be guessed that way.
@@ -208,6 +224,7 @@ class Coded:
     title: str | None = None  # the agent term of a titled phrase ("president")
     person: bool = False  # a KB person or a named person
     owner_sector: bool = False  # the sector came from an owning organisation
+    city: bool = False  # a city (not a capital) named as an actor: its people (CVL)
 
     def ref(self) -> ActorRef | None:
         if self.country is None and self.sector is None:
@@ -275,7 +292,10 @@ class PhraseCoder:
                 continue
             if not seg_units:
                 continue
-            other = self._segment(seg_units, seg_matches, date, location=join in LOCATION_PREPS)
+            # A place that owns something gives only its country: "the mayor of Mariupol",
+            # "residents of Baghdad" are not the city's people or the government.
+            other = self._segment(seg_units, seg_matches, date,
+                                  location=join in LOCATION_PREPS or join in OWNER_PREPS)
             if join in OWNER_PREPS:
                 if coded.head == "empty" or (
                         coded.head == "noun" and coded.sector is None
@@ -307,6 +327,8 @@ class PhraseCoder:
             if unit.kind == "poss":
                 owner = self._part(units[start:idx], _local(matches, start, idx),
                                    owner, date, location=False)
+                if owner.city:
+                    owner.sector, owner.city = None, False  # "Mariupol's mayor"
                 start = idx + 1
         coded = self._part(units[start:], _local(matches, start, len(units)), owner, date,
                            location=location)
@@ -333,14 +355,21 @@ class PhraseCoder:
             idx += 1
         if not elements:
             return Coded("empty") if owner is None else owner
-        elements = self._known_surnames(elements)
+        elements = self._known_surnames(elements, date)
         head, modifiers = elements[-1], elements[:-1]
         if isinstance(head, Unit) and head.capitalized:
             # A trailing run of unknown capitalised words is a name ("Minister Jane Doe").
             name_units = []
             while elements and isinstance(elements[-1], Unit) and elements[-1].capitalized:
                 name_units.insert(0, elements.pop())
-            person = self.kb.find_person(tuple(u.norm for u in name_units))
+            last = elements[-1] if elements else None
+            if isinstance(last, Match) and last.ref is not None and last.ref.how == "name" \
+                    and last.j > last.i and self.kb.entries[last.ref.entry_id].kind == "person":
+                # A known person's names followed by more names are someone else's longer
+                # name ("Juan Carlos Jobet" is not King Juan Carlos).
+                name_units = list(units[last.i:last.j]) + name_units
+                elements.pop()
+            person = self.kb.find_person(tuple(u.norm for u in name_units), date)
             if person is not None:
                 return self._entity(Match(0, 0, ref=NameRef(person.id)), elements, owner, date,
                                     former, location)
@@ -350,10 +379,16 @@ class PhraseCoder:
                     and elements[-1].ref.how == "name":
                 # A longer name of a known organisation ("Red Crescent Society").
                 return self._entity(elements[-1], elements[:-1], owner, date, former, location)
-            titled = self._titled(elements, owner, date, former, location)
+            titled = self._titled(elements, owner, date, former, location, units)
             titled.name = " ".join(u.text for u in name_units)
             return titled
         if isinstance(head, Match) and head.ref is not None:
+            if location and head.j > head.i:
+                # "in Brussels" is the city, though "Brussels said" is the EU.
+                refs = self.kb.names.get(tuple(u.norm for u in units[head.i:head.j]), [])
+                places = [r for r in refs if r.how in ("capital", "city")]
+                if places:
+                    head = Match(head.i, head.j, ref=places[0])
             return self._entity(head, modifiers, owner, date, former, location)
         if isinstance(head, Match) and head.agent is not None:
             # A capitalised body word ends an organisation's name ("Popular Union Front"):
@@ -371,7 +406,7 @@ class PhraseCoder:
             return Coded("noun", country=country)
         return Coded("noun")
 
-    def _known_surnames(self, elements: list) -> list:
+    def _known_surnames(self, elements: list, date: dt.date | None) -> list:
         """Replace a run of unknown capitalised words that names a KB person by a unique
         surname or a transliteration ("Trump administration", "Qasem Suleimani") by that
         person."""
@@ -382,7 +417,7 @@ class PhraseCoder:
                 run.append(element)
                 continue
             if run:
-                person = self.kb.find_person(tuple(u.norm for u in run))
+                person = self.kb.find_person(tuple(u.norm for u in run), date)
                 out.extend([Match(0, 0, ref=NameRef(person.id))] if person else run)
                 run = []
             if element is not None:
@@ -395,11 +430,11 @@ class PhraseCoder:
         entry = self.kb.entries[head.ref.entry_id]
         how = head.ref.how
         if entry.kind == "country" or how != "name":
-            if how == "capital" and location:
-                how = "city"
+            if how in ("capital", "city") and location:
+                how = "place"
             ref = self.kb.ref(entry, date=date, how=how)
             coded = Coded("country", ref.country, ref.sector, ref.id,
-                          entry.name if how == "name" else "")
+                          entry.name if how == "name" else "", city=how == "city")
         else:
             role = entry.role_at(date)
             coded = Coded("entity", role.country, role.sector, entry.id, entry.name,
@@ -424,16 +459,26 @@ class PhraseCoder:
         return coded
 
     def _titled(self, elements: list, owner: Coded | None, date: dt.date | None, former: bool,
-                location: bool) -> Coded:
+                location: bool, units: Sequence[Unit]) -> Coded:
         """A name not in the KB, coded from the title and modifiers before it."""
-        # Only a title or person noun names a person's role ("Minister Jane Roe"); a body
-        # word is part of a longer name ("Popular Union Front").
+        # Only a title or person noun names a person's role ("Minister Jane Roe"), and a
+        # thing noun a vessel ("the Russian warship Moskva"); a body word is part
+        # of a longer name ("Popular Union Front").
         agents = [m for m in elements if isinstance(m, Match) and m.agent is not None
-                  and m.agent.kind in ("title", "person")]
+                  and m.agent.kind in ("title", "person", "thing")]
         if agents:
             title = agents[-1]
             coded = self._agent(title.agent, elements[: elements.index(title)], owner, former)
-            coded.head, coded.person = "name", True
+            coded.head, coded.person = "name", title.agent.kind != "thing"
+            return coded
+        # A lower-case body noun names what the name is ("the rights group Foro Libre",
+        # "the militant group Jund X"); a capitalised one is part of the name.
+        if elements and isinstance(elements[-1], Match) and elements[-1].agent is not None \
+                and elements[-1].agent.kind == "body" and elements[-1].agent.sector \
+                and elements[-1].j > elements[-1].i \
+                and not units[elements[-1].j - 1].capitalized:
+            coded = self._agent(elements[-1].agent, elements[:-1], owner, former)
+            coded.head = "name"
             return coded
         entities = [m for m in elements if isinstance(m, Match) and m.ref is not None]
         if entities:
@@ -466,9 +511,14 @@ class PhraseCoder:
                 country = entry.country
         if org is not None and country is None:
             country = org.country
+        portfolio = agent.kind == "title" and agent.sector == "GOV" and \
+            modifier_agent is not None and modifier_agent.sector in PORTFOLIO_SECTORS
         if modifier_agent is not None and modifier_agent.sector and agent.inherit and \
-                (agent.sector is None or modifier_agent.sector in NONSTATE):
+                (agent.sector is None or modifier_agent.sector in NONSTATE) and not portfolio:
             coded.sector = modifier_agent.sector  # "police chief", "rebel commander"
+        elif modifier_agent is not None and modifier_agent.kind == "body" and \
+                modifier_agent.sector in ("LEG", "JUD") and agent.kind == "title":
+            coded.sector = modifier_agent.sector  # "Senate President", "court president"
         elif org is not None and org.sector and agent.inherit and not (
                 org.sector == "PTY" and agent.sector is not None):
             # "Boko Haram gunmen", "Pentagon officials": they are the organisation (but
@@ -484,7 +534,8 @@ class PhraseCoder:
             coded.sector = modifier_agent.sector
         if coded.inherit and coded.sector is not None and not agent.inherit:
             coded.inherit = False
-        if former:
+        if former and (agent.kind == "title" or agent.sector in OFFICE_SECTORS):
+            # A former office holder is an elite (ELI); "former rebels" are still rebels.
             coded.sector, coded.id = "ELI", None
         return coded
 
@@ -505,7 +556,8 @@ def _own(coded: Coded, owner: Coded) -> Coded:
     if coded.inherit and owner.sector and (coded.sector is None or coded.person):
         eli = coded.sector == "ELI"
         out = replace(owner, head=coded.head, inherit=False, person=coded.person,
-                      title=coded.title, owner_sector=True)
+                      title=coded.title, owner_sector=True,
+                      country=owner.country or coded.country)  # "Nigeria's chief of police"
         if eli:
             out.sector, out.id = "ELI", None
         if coded.head == "name":
@@ -689,6 +741,18 @@ class Settings:
         {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}))
     pronoun_window: int = 3
     description_window: int = 2
+    #: A country that codes at least this share of a document's country-coded mentions
+    #: (and at least ``document_country_min`` of them) is given to its mentions of state
+    #: bodies and people that name no country ("the Senate", "police"); 0 turns it off.
+    document_country_share: float = 0.7
+    document_country_min: int = 3
+
+
+#: Sectors that take the document's country when a mention names none: state bodies and
+#: the people of the country the story is about. Others (companies, media, rebels, aid
+#: groups) are too often foreign to the story's country.
+DOCUMENT_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "CVL", "OPP", "PTY",
+                              "ELI"})
 
 
 def extract_mentions(doc: Doc, kb: KnowledgeBase,
@@ -710,7 +774,7 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase,
 
     for np_start, np_end, root in _noun_phrases(doc):
         head = root.i
-        start = _conjunct_start(doc, np_start, head)
+        start = _former_prefix(doc, _conjunct_start(doc, np_start, head))
         of_end = _complement_end(root, OWNER_PREPS)
         root_agent = index.agent_at(head)
         entity = entity_of.get(head)
@@ -738,7 +802,9 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase,
                 continue  # "the office", "leaders": nothing to code and no name to report
             lo = _skip_determiners(doc, start, head)
             cand = _Cand(lo, end, "NP", coded, (start, end), sent_of[head],
-                         described=coded.person and coded.head == "agent")
+                         # one unnamed person ("the spokesman of X"), not a group
+                         described=coded.person and coded.head == "agent"
+                         and root.tag_ not in ("NNS", "NNPS"))
         if any(t in taken for t in range(cand.start, cand.end)):
             continue  # "DC" of "Washington, DC" after "Washington"
         cands.append(cand)
@@ -762,16 +828,141 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase,
                                (token.i, token.i + 1),
                                sent_of[token.i]))
 
+    _share_coordinated_heads(doc, cands, index, coder, date)
     cands.sort(key=lambda c: (c.start, -c.end))
     for cand in cands:
         root = doc[cand.start:cand.end].root
         if root.dep_ in ("nsubj", "nsubjpass"):
             cand.salience = 2 if root.head.dep_ in ("ROOT", "conj", "ccomp") else 1
-        if cand.label == "PERSON" and cand.coded.head == "country":
-            # A person called like a country ("Michael B. Jordan"): not the country.
+        if cand.label == "PERSON" and (cand.coded.head == "country" or (
+                cand.coded.head == "name" and cand.coded.sector is None
+                and cand.coded.id is None and _place_in_name(doc, cand, index))):
+            # A person called like a country or a city ("Michael B. Jordan", "James Van
+            # Der Beek"): not the place.
             cand.coded = Coded("name", person=True, name=cand.coded.name)
     _code_unknown_organisations(doc, cands, sent_of)
-    return _corefer(doc, cands, settings, index.text)
+    mentions = _corefer(doc, cands, settings, index.text, kb)
+    _fill_document_country(mentions, settings)
+    return mentions
+
+
+def _share_coordinated_heads(doc: Doc, cands: list[_Cand], index: DocIndex,
+                             coder: PhraseCoder, date: dt.date | None) -> None:
+    """Give the later conjuncts of "the ambassadors of Arnor, Gondor and Rohan" or
+    "soldiers from Chad and Niger" the head they share: Gondor's ambassadors, soldiers
+    from Niger (the first conjunct is coded with its phrase already)."""
+    for cand in cands:
+        if cand.label == "NP" and cand.coded.head == "agent" and cand.coded.country is None:
+            _share_country(doc, cand, cands)
+            continue
+        if cand.label in ("NP", "PRON") or cand.coded.head not in ("country", "entity"):
+            continue
+        root = doc[cand.start:cand.end].root
+        if cand.coded.head == "country" and cand.coded.sector is None \
+                and _share_modified_head(doc, cand, root, cands):
+            continue
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        prep = first.head
+        if first is root or first.dep_ != "pobj" or prep.dep_ != "prep" \
+                or prep.lower_ not in OWNER_PREPS | LOCATION_PREPS:
+            continue
+        head = prep.head
+        if index.agent_at(head.i) is None:
+            continue
+        shared = index.code(coder, _skip_determiners(doc, head.left_edge.i, head.i), head.i + 1,
+                            date=date, location=False)
+        if shared.head != "agent":
+            continue
+        if prep.lower_ in OWNER_PREPS:
+            cand.coded = _own(shared, cand.coded)
+        elif shared.country is None:
+            shared.country = cand.coded.country
+            cand.coded = shared
+        cand.coded.name = cand.coded.name if cand.coded.id else shared.name
+
+
+def _share_modified_head(doc: Doc, cand: _Cand, root: Token, cands: list[_Cand]) -> bool:
+    """The first of coordinated country modifiers takes the head they share: "US" in "US
+    and British forces" is US forces. Returns whether it did."""
+    head = root.head
+    if root.dep_ not in ("amod", "compound", "nmod") or head.i <= root.i \
+            or not any(c.dep_ == "conj" for c in root.children):
+        return False
+    for other in cands:
+        if other.label == "NP" and other.start <= head.i < other.end \
+                and other.coded.head == "agent" and not other.coded.owner_sector \
+                and other.coded.sector:
+            cand.coded = replace(other.coded, country=cand.coded.country, id=None,
+                                 name=cand.coded.name)
+            return True
+    return False
+
+
+def _share_country(doc: Doc, cand: _Cand, cands: list[_Cand]) -> None:
+    """A later conjunct takes the country of the first one's modifiers: "Danish media and
+    government" (the Danish government), "Iraqi police and soldiers"; or the organisation
+    the first one belongs to: "Hamas fighters and officials"."""
+    first = doc[cand.start:cand.end].root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.i >= cand.start:
+        return
+    for other in cands:
+        if other.start <= first.i < other.end and other.label == "NP" \
+                and other.coded.head == "agent" and other.coded.country:
+            if not other.coded.owner_sector:
+                cand.coded = replace(cand.coded, country=other.coded.country)
+            elif cand.coded.inherit:
+                cand.coded = replace(other.coded, title=cand.coded.title)  # "Hamas ... officials"
+            return
+
+
+def _fill_document_country(mentions: list[Mention], settings: Settings) -> None:
+    """Give the story's country to unlinked state-sector mentions that name none (see
+    :attr:`Settings.document_country_share`)."""
+    if settings.document_country_share <= 0:
+        return
+    counts = Counter(m.actor.country for m in mentions
+                     if m.label != "PRON" and m.actor is not None and m.actor.country
+                     and m.actor.country not in SPECIAL_COUNTRIES)
+    total = sum(counts.values())
+    if total < settings.document_country_min:
+        return
+    country, n = counts.most_common(1)[0]
+    if n < settings.document_country_share * total:
+        return
+    for mention in mentions:
+        actor = mention.actor
+        if actor is not None and actor.country is None and actor.id is None \
+                and actor.sector in DOCUMENT_SECTORS:
+            mention.actor = ActorRef(None, actor.name, country, actor.sector)
+
+
+def _bare_surname(doc: Doc, cand: _Cand, text: str, kb: KnowledgeBase) -> bool:
+    """Whether a mention is a KB person linked by a bare surname (not a name or alias)."""
+    coded = cand.coded
+    if cand.label in ("NP", "PRON") or not coded.person or coded.head != "entity" \
+            or coded.id is None:
+        return False
+    key = _span_key(doc, cand, text)
+    return len(key) == 1 and key not in kb.names
+
+
+def _span_key(doc: Doc, cand: _Cand, text: str) -> tuple[str, ...]:
+    last = doc[cand.end - 1]
+    return name_key(text[doc[cand.start].idx:last.idx + len(last)])
+
+
+def _place_in_name(doc: Doc, cand: _Cand, index: DocIndex) -> bool:
+    """Whether a country, capital or city name (not a demonym) lies inside the entity."""
+    for k in range(cand.start, cand.end):
+        match = index.match_at.get(k)
+        if match is not None and match.ref is not None and match.ref.how != "demonym" \
+                and index.kb.entries[match.ref.entry_id].kind == "country":
+            return True
+    return False
 
 
 def _antecedent(persons: list[tuple[int, int, ActorRef | None]], sent: int,
@@ -823,9 +1014,20 @@ def _code_unknown_organisations(doc: Doc, cands: list[_Cand], sent_of: list[int]
                 break
 
 
-def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str) -> list[Mention]:
+def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str,
+             kb: KnowledgeBase) -> list[Mention]:
     """Resolve repeated names, surnames, titles, definite descriptions and pronouns, in
-    text order."""
+    text order. A surname after a full name in the document is that person, even when the
+    KB knows someone else of that surname; a bare surname the KB links ("Bondi") needs the
+    person's country elsewhere in the document, or a person leading a state ("McDonald's"
+    in a story about burgers is not an Irish party leader)."""
+    bare = [_bare_surname(doc, c, text, kb) for c in cands]
+    countries = {c.coded.country for c, b in zip(cands, bare, strict=True) if not b}
+    for cand, is_bare in zip(cands, bare, strict=True):
+        if is_bare and cand.coded.country not in countries and \
+                kb.entries[cand.coded.id].role_at(as_date(doc._.dct)).title \
+                not in kb.prominent_titles:
+            cand.coded = Coded("name", person=True, name=cand.coded.name)
     out: list[Mention] = []
     full_names: dict[tuple[str, ...], ActorRef | None] = {}
     surnames: dict[str, ActorRef | None] = {}
@@ -842,8 +1044,10 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str) -> lis
             if actor is None:
                 continue
         elif cand.label == "PERSON" or (coded.person and coded.head == "entity"):
-            key = name_key(text[doc[cand.start].idx:doc[cand.end - 1].idx + len(doc[cand.end - 1])])
-            if actor is None or actor.id is None:
+            key = _span_key(doc, cand, text)
+            if len(key) == 1 and key[0] in surnames and key not in kb.names:
+                actor = surnames[key[0]]  # "Narges Mohammadi ... Mohammadi": not the KB's
+            elif actor is None or actor.id is None:
                 if key in full_names:
                     actor = full_names[key]  # the same name again
                 elif len(key) == 1 and key[0] in surnames:
@@ -857,6 +1061,11 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str) -> lis
                 surnames.setdefault(key[-1], actor)
             if coded.title and actor is not None:
                 titles[coded.title] = actor
+            persons.append((cand.sent, cand.salience, actor))
+        elif actor is None and cand.label not in ("NP", "KB") and \
+                len(key := _span_key(doc, cand, text)) == 1 and key[0] in surnames:
+            # A surname the model tagged as an organisation or place ("Molanez said").
+            actor = surnames[key[0]]
             persons.append((cand.sent, cand.salience, actor))
         elif cand.label == "NP" and coded.head == "agent" and coded.country is None \
                 and not coded.owner_sector and doc[cand.outer[0]].lower_ == "the":
@@ -940,6 +1149,15 @@ def _conjunct_start(doc: Doc, start: int, head: int) -> int:
     for k in range(head - 1, start - 1, -1):
         if doc[k].dep_ == "cc" or doc[k].lower_ in CONJUNCTIONS or "\n" in doc[k].text_with_ws:
             return k + 1
+    return start
+
+
+def _former_prefix(doc: Doc, start: int) -> int:
+    """Start of a phrase with an "ex-" glued before it, which spaCy may chunk apart
+    ("Ex" | "-minister Juana Perez")."""
+    if start >= 2 and doc[start - 1].text in _HYPHENS and doc[start - 2].lower_ in FORMER \
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        return start - 2
     return start
 
 
