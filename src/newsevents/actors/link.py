@@ -163,11 +163,14 @@ def find_matches(units: Sequence[Unit], kb: KnowledgeBase) -> list[Match]:
             continue
         best: Match | None = None
         longest = kb.max_len.get(unit.norm, 0)
-        for length in range(min(longest, n - i), 0, -1):
+        if i + 1 < n and units[i + 1].kind == "poss":
+            longest = max(longest, kb.max_len.get(unit.norm + "s", 0))
+        # one more unit: a possessive inside a name ("People's Liberation Army")
+        for length in range(min(longest + 1, n - i), 0, -1):
             window = units[i : i + length]
-            if any(u.kind not in ("word", "conj") for u in window):
+            key = _window_key(window)
+            if key is None:
                 continue
-            key = tuple(u.norm for u in window)
             refs = kb.names.get(key)
             if refs and unit.capitalized:
                 ref = kb.resolve(refs)
@@ -188,6 +191,23 @@ def find_matches(units: Sequence[Unit], kb: KnowledgeBase) -> list[Match]:
         out.append(best)
         i = best.j
     return out
+
+
+def _window_key(window: Sequence[Unit]) -> tuple[str, ...] | None:
+    """The KB key of a window of units, or None when it holds punctuation. A possessive
+    inside the window is part of the name, glued as the KB writes it ("People's Liberation
+    Army" -> peoples liberation army; "Workers' Party" -> workers party); one at either end
+    is not ("Iraq's army")."""
+    key: list[str] = []
+    for k, u in enumerate(window):
+        if u.kind == "poss" and 0 < k < len(window) - 1 and key:
+            if u.text[-1:] in "sS":
+                key[-1] += "s"
+            continue
+        if u.kind not in ("word", "conj"):
+            return None
+        key.append(u.norm)
+    return tuple(key)
 
 
 def _caps(window: Sequence[Unit]) -> bool:
@@ -323,8 +343,10 @@ class PhraseCoder:
                  location: bool = False) -> Coded:
         owner: Coded | None = None
         start = 0
+        # a possessive inside a matched name is part of it ("People's Liberation Army")
+        inside = {k for m in matches for k in range(m.i + 1, m.j - 1)}
         for idx, unit in enumerate(units):
-            if unit.kind == "poss":
+            if unit.kind == "poss" and idx not in inside:
                 owner = self._part(units[start:idx], _local(matches, start, idx),
                                    owner, date, location=False)
                 if owner.city:
