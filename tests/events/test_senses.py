@@ -34,6 +34,9 @@ def _codes(doc) -> set[tuple[str, str]]:
         # "demonstrate": a protest, not a display of something
         ("Thousands of Kenyans demonstrated against the tax bill in Nairobi.", ("PROTEST", "14"), None),
         ("The Indian army demonstrated a new missile at the test range.", None, ("PROTEST", "14")),
+        # a concession meets someone's demands, not market demand
+        ("The Kenyan government met the teachers' demands.", ("CONCEDE", "08"), None),
+        ("Gulf producers raised output to meet global demand.", None, ("CONCEDE", "08")),
         # adjectival participles describe, they do not report
         ("Ecuadorian police arrested an alleged smuggler in Quito.", ("COERCE", "17"), ("ACCUSE", "11")),
         ("The Venezuelan navy escorted a sanctioned tanker out of port.", None, ("SANCTION", "16")),
