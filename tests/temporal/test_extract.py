@@ -36,6 +36,12 @@ IN_CONTEXT = [
     ("Last year's budget was cut.", [("Last year", "2020")]),
     ("Rebels have fought for more than two years.", [("more than two years", "P2Y")]),
     ("He spoke on Tuesday night.", [("Tuesday night", "2021-08-10TNI")]),
+    # "earlier"/"later" stay inside with a year or month, outside with a week or a day
+    ("Earlier Friday, the minister resigned.", [("Friday", "2021-08-13")]),
+    ("Kenya voted earlier this week.", [("this week", "2021-W32")]),
+    ("The envoy arrives later today.", [("today", "2021-08-14")]),
+    ("Exports rose earlier this year.", [("earlier this year", "2021")]),
+    ("Police said early Friday that two died.", [("early Friday", "2021-08-13")]),
     ("The pandemic of 2009-2010 killed 348 children.", [("2009", "2009"), ("2010", "2010")]),
     # a discourse anchor for "the following day"
     ("On March 3, 2019, he was shot. He died the following day.",
