@@ -37,6 +37,9 @@ def _codes(doc) -> set[tuple[str, str]]:
         # a concession meets someone's demands, not market demand
         ("The Kenyan government met the teachers' demands.", ("CONCEDE", "08"), None),
         ("Gulf producers raised output to meet global demand.", None, ("CONCEDE", "08")),
+        # declining to comment is small talk, whatever the comment would be about
+        ("The Turkish firm refused to comment on its talks with Israel.", None, ("REJECT", "12")),
+        ("Turkey refused to hold talks with Israel.", ("REJECT", "12"), None),
         # adjectival participles describe, they do not report
         ("Ecuadorian police arrested an alleged smuggler in Quito.", ("COERCE", "17"), ("ACCUSE", "11")),
         ("The Venezuelan navy escorted a sanctioned tanker out of port.", None, ("SANCTION", "16")),

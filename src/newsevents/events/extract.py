@@ -736,10 +736,12 @@ class EventExtractor:
             return None
         if spec.needs == "no_object" and any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
             return None  # "demonstrated the new laser": a showing, not a protest
-        if spec.frame == "absorb" and cand.complement is None and any(
+        if spec.frame == "absorb" and any(
             c.dep_ in ("xcomp", "ccomp") and self._trivial(c) for c in cand.token.children
         ):
-            return None  # "declined to comment", "asked not to be named"
+            # "declined to comment", "asked not to be named"; also "refused to comment on
+            # its dealings with X": what the comment would be about is not the act
+            return None
         if spec.head in self.cues.deny and (
             _has_clause(cand.token)
             or any(
