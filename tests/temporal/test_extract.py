@@ -36,6 +36,9 @@ IN_CONTEXT = [
     ("Last year's budget was cut.", [("Last year", "2020")]),
     ("Rebels have fought for more than two years.", [("more than two years", "P2Y")]),
     ("He spoke on Tuesday night.", [("Tuesday night", "2021-08-10TNI")]),
+    # a national holiday's name that many countries share is not a date
+    ("Kenya marked Independence Day with a parade.", []),
+    ("Americans celebrated the Fourth of July with fireworks.", [("Fourth of July", "2021-07-04")]),
     # "earlier"/"later" stay inside with a year or month, outside with a week or a day
     ("Earlier Friday, the minister resigned.", [("Friday", "2021-08-13")]),
     ("Kenya voted earlier this week.", [("this week", "2021-W32")]),
