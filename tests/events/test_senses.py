@@ -40,6 +40,9 @@ def _codes(doc) -> set[tuple[str, str]]:
         # declining to comment is small talk, whatever the comment would be about
         ("The Turkish firm refused to comment on its talks with Israel.", None, ("REJECT", "12")),
         ("Turkey refused to hold talks with Israel.", ("REJECT", "12"), None),
+        # returning someone or something is an act; returning to a place is travel
+        ("Russia returned 40 prisoners to Ukraine.", ("RETREAT", "08"), None),
+        ("The Saudi envoy returned to Washington on Monday.", None, ("RETREAT", "08")),
         # adjectival participles describe, they do not report
         ("Ecuadorian police arrested an alleged smuggler in Quito.", ("COERCE", "17"), ("ACCUSE", "11")),
         ("The Venezuelan navy escorted a sanctioned tanker out of port.", None, ("SANCTION", "16")),

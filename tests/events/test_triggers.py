@@ -42,6 +42,8 @@ def test_alternatives_expand(pattern, expected):
         ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", mode: tickle}\n", r"E613.*tickle.*Valid"),
         ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", frame: wrap}\n", r"E614.*wrap"),
         ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", to: [obj2]}\n", r"E617.*obj2"),
+        ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", needs: telepathy}\n", r"E615.*telepathy"),
+        ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", needs: [object, telepathy]}\n", r"E615.*telepathy"),
         ("cues:\n  maybe: [perhaps]\n", r"E622.*maybe"),
         ("- just a list\n", r"E621"),
     ],
@@ -53,6 +55,21 @@ def test_bad_trigger_files_name_file_entry_and_options(tmp_path, content, error)
         load_triggers(ONTO, [path])
     if "E62" not in error:
         assert "mine.yaml" in str(info.value)
+
+
+def test_needs_and_requires_load_as_sets(tmp_path):
+    path = tmp_path / "senses.yaml"
+    path.write_text(
+        "verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", needs: [object, actor_object]}\n"
+        "  ACCUSE:\n    zap: {cameo: \"111\", requires: [plan, law]}\n",
+        encoding="utf-8",
+    )
+    specs = load_triggers(ONTO, [path]).by_head[("verb", "zap")]
+    # two senses side by side; the one with a context is tried first
+    assert [(s.type, s.requires, s.needs) for s in specs] == [
+        ("ACCUSE", frozenset({"plan", "law"}), frozenset()),
+        ("ASSAULT", frozenset(), frozenset({"object", "actor_object"})),
+    ]
 
 
 def test_missing_trigger_file_is_a_clear_error(tmp_path):

@@ -143,7 +143,7 @@ class EventExtractor:
         self._obligation_spec = TriggerSpec(
             kind="verb", pattern="<report> that X must", head="", extras=(), type="REQUEST",
             cameo="100", mode=None, to=("xsubj",), of="recipient", unless=frozenset(), requires=frozenset(),
-            needs=None, frame="absorb", confidence=0.6,
+            needs=frozenset(), frame="absorb", confidence=0.6,
         )
 
     # -- entry point ----------------------------------------------------------------------
@@ -229,7 +229,7 @@ class EventExtractor:
             inner = self._find_complement(cand.token, by_token)
             if inner is None:
                 continue
-            if inner.spec.needs == "complement" and inner.complement is None and not _has_clause(inner.token):
+            if "complement" in inner.spec.needs and inner.complement is None and not _has_clause(inner.token):
                 continue  # "warned that yields would decline": no act inside the warning
             if cand.spec.frame == "absorb":
                 cand.complement = inner
@@ -730,12 +730,14 @@ class EventExtractor:
             anchor, irrealis = self._noun_anchor(cand.token)
             if irrealis:
                 return None
-        if spec.needs == "complement" and cand.complement is None and not _has_clause(cand.token):
+        if "complement" in spec.needs and cand.complement is None and not _has_clause(cand.token):
             return None
-        if spec.needs == "event" and cand.complement is None:
+        if "event" in spec.needs and cand.complement is None:
             return None
-        if spec.needs == "no_object" and any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
+        if "no_object" in spec.needs and any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
             return None  # "demonstrated the new laser": a showing, not a protest
+        if "object" in spec.needs and not any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
+            return None  # "returned to Washington" is travel; "returned the prisoners" an act
         if spec.frame == "absorb" and any(
             c.dep_ in ("xcomp", "ccomp") and self._trivial(c) for c in cand.token.children
         ):
@@ -750,7 +752,7 @@ class EventExtractor:
             )
         ):
             return None  # "denied attacking": the attack is the event, marked denied
-        if spec.needs == "no_clause" and (
+        if "no_clause" in spec.needs and (
             _has_clause(cand.token)
             or any(
                 c.i in ctx.candidates and ctx.candidates[c.i].spec.type not in _SPEECH_ACTS
@@ -828,7 +830,7 @@ class EventExtractor:
                     modality = "reported_claim"
         if modality == "reported_claim" and not self.emit_reported_claims:
             return None
-        if spec.needs == "actor_object" and not _actor_object(recipient, rec_tok):
+        if "actor_object" in spec.needs and not _actor_object(recipient, rec_tok):
             return None
         location = self._location(cand, anchor, ctx)
         if (
@@ -1005,7 +1007,7 @@ class EventExtractor:
         st = Status(negated=syntax.has_negation(report, self.cues.negators))
         spec = TriggerSpec(
             kind="verb", pattern=report.lemma_, head=report.lemma_, extras=(), type="ACCUSE",
-            cameo="112", mode="allege", to=None, of="recipient", unless=frozenset(), requires=frozenset(), needs=None,
+            cameo="112", mode="allege", to=None, of="recipient", unless=frozenset(), requires=frozenset(), needs=frozenset(),
             frame=None, confidence=0.5,
         )
         cand = Candidate(report, spec)

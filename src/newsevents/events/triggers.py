@@ -22,7 +22,7 @@ from .ontology import CATEGORIES, Ontology
 _lemma = syntax.lemma
 
 FRAMES = ("absorb", "claim")
-NEEDS = ("complement", "event", "actor_object", "no_clause", "no_object")
+NEEDS = ("complement", "event", "actor_object", "no_clause", "no_object", "object")
 OF_ROLES = ("actor", "recipient")
 SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj", "purpose", "xcomp", "condition")
 
@@ -52,7 +52,7 @@ class TriggerSpec:
     of: str
     unless: frozenset[str]
     requires: frozenset[str]
-    needs: str | None
+    needs: frozenset[str]
     frame: str | None
     confidence: float
 
@@ -236,9 +236,10 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
     frame = opts.get("frame")
     if frame is not None and frame not in FRAMES:
         raise KnowledgeBaseError(f"[E614] {where}: frame {frame!r}; valid: {', '.join(FRAMES)}")
-    needs = opts.get("needs")
-    if needs is not None and needs not in NEEDS:
-        raise KnowledgeBaseError(f"[E615] {where}: needs {needs!r}; valid: {', '.join(NEEDS)}")
+    raw = opts.get("needs") or ()
+    needs = frozenset([raw] if isinstance(raw, str) else [str(n) for n in raw])
+    for need in sorted(needs - set(NEEDS)):
+        raise KnowledgeBaseError(f"[E615] {where}: needs {need!r}; valid: {', '.join(NEEDS)}")
     of = opts.get("of", "recipient")
     if of not in OF_ROLES:
         raise KnowledgeBaseError(f"[E616] {where}: of {of!r}; valid: {', '.join(OF_ROLES)}")
