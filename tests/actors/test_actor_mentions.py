@@ -40,6 +40,12 @@ def _codes(doc) -> dict[str, str | None]:
     ("Hamas fighters and officials left the city.", "2024-01-01", {"officials": "PSEREB"}),
     ("US and British forces struck targets in Yemen.", "2024-01-01",
      {"US": "USAMIL", "British forces": "GBRMIL"}),
+    # a party named by its short name keeps its country only when the story names it
+    ("Conservatives in the Iranian parliament want the stake cut.", "2024-01-01",
+     {"Conservatives": "---PTY", "Iranian parliament": "IRNLEG"}),
+    ("Democrats in Congress criticised the White House plan.", "2024-01-01",
+     {"Democrats": "USAPTY", "White House": "USAGOV"}),
+    ("The Conservatives won the British election.", "2024-01-01", {"Conservatives": "GBRPTY"}),
     # a ship prefix and a warship class
     ("An Arleigh Burke-class destroyer sailed past the island.", "2023-03-01",
      {"Arleigh Burke-class destroyer": "USAMIL"}),

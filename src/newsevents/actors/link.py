@@ -1045,6 +1045,15 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str,
     in a story about burgers is not an Irish party leader)."""
     bare = [_bare_surname(doc, c, text, kb) for c in cands]
     countries = {c.coded.country for c, b in zip(cands, bare, strict=True) if not b}
+    # A party linked by name ("Conservatives", "Democrats", "Labour") belongs to its
+    # country only when the document names that country otherwise: many countries have a
+    # Conservative or Democratic party, and an Iranian story's "Conservatives" are not the
+    # British Tories. Without it the mention keeps the sector only.
+    others = {c.coded.country for c in cands if not (c.coded.id and c.coded.sector == "PTY")}
+    for cand in cands:
+        coded = cand.coded
+        if coded.id and coded.sector == "PTY" and not coded.person and coded.country not in others:
+            cand.coded = replace(coded, id=None, country=None)
     for cand, is_bare in zip(cands, bare, strict=True):
         if is_bare and cand.coded.country not in countries and \
                 kb.entries[cand.coded.id].role_at(as_date(doc._.dct)).title \
