@@ -43,6 +43,9 @@ def _codes(doc) -> set[tuple[str, str]]:
         # returning someone or something is an act; returning to a place is travel
         ("Russia returned 40 prisoners to Ukraine.", ("RETREAT", "08"), None),
         ("The Saudi envoy returned to Washington on Monday.", None, ("RETREAT", "08")),
+        # "hit out at" is an idiom of criticism; "hard hit ... out of work" is not
+        ("The Nigerian president hit out at the World Bank.", ("ACCUSE", "11"), None),
+        ("Young Nigerians are hard hit, with 37% out of work.", None, ("ACCUSE", "11")),
         # adjectival participles describe, they do not report
         ("Ecuadorian police arrested an alleged smuggler in Quito.", ("COERCE", "17"), ("ACCUSE", "11")),
         ("The Venezuelan navy escorted a sanctioned tanker out of port.", None, ("SANCTION", "16")),
