@@ -46,6 +46,17 @@ def _codes(doc) -> set[tuple[str, str]]:
         # "hit out at" is an idiom of criticism; "hard hit ... out of work" is not
         ("The Nigerian president hit out at the World Bank.", ("ACCUSE", "11"), None),
         ("Young Nigerians are hard hit, with 37% out of work.", None, ("ACCUSE", "11")),
+        # "call": a phone call, a naming, a request; a date is not part of the pattern
+        ("Biden called Netanyahu on Sunday.", ("CONSULT", "04"), ("REQUEST", "10")),
+        ("The White House called the Vatican decision unfortunate.", None, ("CONSULT", "04")),
+        ("Kenya called on the United Nations to send troops.", ("REQUEST", "10"), None),
+        # press boilerplate and opinions are not acts
+        ("An official, speaking on condition of anonymity to discuss the talks, said Iran was ready.", None, ("CONSULT", "04")),
+        ("\"I think Iran should sign the deal,\" the Omani minister said.", None, ("REQUEST", "10")),
+        ("Oman said Iran must sign the deal.", ("REQUEST", "10"), None),
+        # "appeal a ruling" is a legal step; "appeal to X" a request
+        ("Kenya will appeal the court's ruling.", None, ("REQUEST", "10")),
+        ("Somalia appealed to the African Union for troops.", ("REQUEST", "10"), None),
         # adjectival participles describe, they do not report
         ("Ecuadorian police arrested an alleged smuggler in Quito.", ("COERCE", "17"), ("ACCUSE", "11")),
         ("The Venezuelan navy escorted a sanctioned tanker out of port.", None, ("SANCTION", "16")),

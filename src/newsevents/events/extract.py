@@ -142,7 +142,7 @@ class EventExtractor:
         # a report whose clause carries "must/should" is a demand on the clause's subject
         self._obligation_spec = TriggerSpec(
             kind="verb", pattern="<report> that X must", head="", extras=(), type="REQUEST",
-            cameo="100", mode=None, to=("xsubj",), of="recipient", unless=frozenset(), requires=frozenset(),
+            cameo="100", mode=None, to=("xsubj",), of="recipient", unless=frozenset(), requires=frozenset(), not_under=frozenset(),
             needs=frozenset(), frame="absorb", confidence=0.6,
         )
 
@@ -192,7 +192,8 @@ class EventExtractor:
                 if spec.extras:
                     extras = set(spec.extras)
                     consumed.update(t.i for t in near_tokens(token) if syntax.lemma(t) in extras)
-            elif token.pos_ == "VERB" and syntax.lemma(token) in cues.report:
+            elif token.pos_ == "VERB" and syntax.lemma(token) in cues.report - cues.belief:
+                # "said X must withdraw" is a demand; "I think X should testify" an opinion
                 clause = syntax.child(token, "ccomp")
                 if clause is not None and any(
                     c.dep_ == "aux" and c.lower_ in cues.obligation for c in clause.children
@@ -736,6 +737,8 @@ class EventExtractor:
             return None
         if "no_object" in spec.needs and any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
             return None  # "demonstrated the new laser": a showing, not a protest
+        if "no_predicate" in spec.needs and any(c.dep_ == "oprd" for c in cand.token.children):
+            return None  # "called the decision unfortunate": naming, not a phone call
         if "object" in spec.needs and not any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
             return None  # "returned to Washington" is travel; "returned the prisoners" an act
         if spec.frame == "absorb" and any(
@@ -1007,7 +1010,7 @@ class EventExtractor:
         st = Status(negated=syntax.has_negation(report, self.cues.negators))
         spec = TriggerSpec(
             kind="verb", pattern=report.lemma_, head=report.lemma_, extras=(), type="ACCUSE",
-            cameo="112", mode="allege", to=None, of="recipient", unless=frozenset(), requires=frozenset(), needs=frozenset(),
+            cameo="112", mode="allege", to=None, of="recipient", unless=frozenset(), requires=frozenset(), not_under=frozenset(), needs=frozenset(),
             frame=None, confidence=0.5,
         )
         cand = Candidate(report, spec)

@@ -22,7 +22,7 @@ from .ontology import CATEGORIES, Ontology
 _lemma = syntax.lemma
 
 FRAMES = ("absorb", "claim")
-NEEDS = ("complement", "event", "actor_object", "no_clause", "no_object", "object")
+NEEDS = ("complement", "event", "actor_object", "no_clause", "no_object", "object", "no_predicate")
 OF_ROLES = ("actor", "recipient")
 SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj", "purpose", "xcomp", "condition")
 
@@ -52,6 +52,7 @@ class TriggerSpec:
     of: str
     unless: frozenset[str]
     requires: frozenset[str]
+    not_under: frozenset[str]
     needs: frozenset[str]
     frame: str | None
     confidence: float
@@ -87,6 +88,7 @@ class Cues:
     collective_nouns: frozenset[str]
     state_means: frozenset[str]
     trivial_objects: frozenset[str]
+    belief: frozenset[str]
 
 
 class TriggerIndex:
@@ -130,7 +132,8 @@ class TriggerIndex:
                 return None
         else:
             return None
-        tokens = near_tokens(token)
+        # a date phrase is never part of a pattern: "called on Sunday" is not "call on"
+        tokens = [t for t in near_tokens(token) if not _dated(t)]
         near = frozenset(_lemma(t) for t in tokens)
         if token.dep_ == "acl" and token.tag_ == "VBN":
             near = near | {token.head.lemma_.lower()}  # "documents released by": the object
@@ -138,10 +141,12 @@ class TriggerIndex:
         for spec in self.by_head[(kind, lemma)]:
             if spec.unless & near:
                 continue
-            if spec.requires:
+            if spec.requires or spec.not_under:
                 if context is None:
                     context = near | _governors(token)
-                if not spec.requires & context:
+                if spec.requires and not spec.requires & context:
+                    continue
+                if spec.not_under and spec.not_under & _governors(token):
                     continue
             if all(extra in near for extra in spec.extras) and _particles_follow(token, spec, tokens):
                 return spec
@@ -153,6 +158,13 @@ class TriggerIndex:
         if spec.to is None:
             return default
         return spec.to + tuple(s for s in default if s not in spec.to)
+
+
+def _dated(token: Token) -> bool:
+    """A preposition whose object is a date or time ("on Sunday", "in March")."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
 
 
 def _governors(token: Token, depth: int = 3) -> frozenset[str]:
@@ -270,6 +282,7 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
         of=of,
         unless=frozenset(str(u).lower() for u in opts.get("unless", ())),
         requires=frozenset(str(u).lower() for u in opts.get("requires", ())),
+        not_under=frozenset(str(u).lower() for u in opts.get("not_under", ())),
         needs=needs,
         frame=frame,
         confidence=float(opts.get("confidence", 0.7)),
