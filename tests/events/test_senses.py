@@ -57,6 +57,11 @@ def _codes(doc) -> set[tuple[str, str]]:
         # "appeal a ruling" is a legal step; "appeal to X" a request
         ("Kenya will appeal the court's ruling.", None, ("REQUEST", "10")),
         ("Somalia appealed to the African Union for troops.", ("REQUEST", "10"), None),
+        # campaigning, legal appeals and misfortune are not force or requests
+        ("The Kenyan opposition will target the student vote.", None, ("ASSAULT", "19")),
+        ("Rebels targeted an army convoy near Goma.", ("ASSAULT", "19"), None),
+        ("The detainees won their appeal in the Kenyan high court.", None, ("REQUEST", "10")),
+        ("Millions of Ethiopians were hit by drought and famine.", None, ("ASSAULT", "19")),
         # adjectival participles describe, they do not report
         ("Ecuadorian police arrested an alleged smuggler in Quito.", ("COERCE", "17"), ("ACCUSE", "11")),
         ("The Venezuelan navy escorted a sanctioned tanker out of port.", None, ("SANCTION", "16")),
