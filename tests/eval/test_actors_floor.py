@@ -1,7 +1,7 @@
 """Quality floors of actor coding (eval/actors.py; figures and definitions in docs/quality.md).
 
 Measured 2026-11-25 (shipped KB with every people*.yaml) on all 300 active NGEC
-agent_to_code cases: country 0.9027 (226 cases), sector 0.8774 (212); with a query date
+agent_to_code cases: country 0.9071 (226 cases), sector 0.8774 (212); with a query date
 ("today" included) 0.9048 / 0.8649; with an explicit date 0.8679 / 0.8269; no-actor cases
 0.9524. PETRARCH unit-test records with the validation dictionaries imported: 0.912 of 250
 recovered. Floors sit about 0.01-0.02 below.

@@ -96,7 +96,7 @@ def test_user_file_adds_and_overrides_patterns(tmp_path):
         ("Israel attacked Gaza.", "attacked", "attack"),
         ("Egypt held talks with Israel.", "held", "hold talk"),
         ("Police opened fire on protesters.", "opened", "open fire"),
-        ("Baghdad and Washington said in a joint statement.", "statement", "joint statement"),
+        ("Nairobi and Kampala said in a joint statement.", "statement", "joint statement"),
         ("The army launched an air strike.", "strike", "air strike"),
         ("Workers went on a strike.", "strike", "strike"),
         ("The ministry released a statement.", "released", None),  # "unless" blocks it

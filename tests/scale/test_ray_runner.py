@@ -30,19 +30,19 @@ from newsevents.store import Store  # noqa: E402
 REPO = Path(__file__).resolve().parents[2]
 
 # Written for this test: wire-style briefs, one of them sent twice, and two bad lines.
+TALKS = {"id": "brief-1", "published": "2024-03-05", "title": "Talks resume",
+         "text": "Negotiators from Armenia and Azerbaijan resumed talks in Geneva on Tuesday. "
+                 "The foreign ministers said they hoped to sign a peace agreement by the "
+                 "summer."}
 BRIEFS = [
-    {"id": "brief-1", "published": "2024-03-05", "title": "Talks resume",
-     "text": "Negotiators from Armenia and Azerbaijan resumed talks in Geneva on Tuesday. "
-             "The foreign ministers said they hoped to sign a peace agreement by the summer."},
+    TALKS,
     {"id": "brief-2", "published": "2024-03-06",
      "text": "Police in Nairobi arrested twelve protesters outside parliament on Wednesday, "
              "a police spokesman said. The protesters had demanded lower fuel prices."},
     {"id": "brief-3", "published": "2024-03-07",
      "text": "The European Union imposed new sanctions on Iran on Thursday over its "
              "support for armed groups in the region, the council said in a statement."},
-    {"id": "brief-1-resent", "published": "2024-03-05", "title": "Talks resume",
-     "text": "Negotiators from Armenia and Azerbaijan resumed talks in Geneva on Tuesday. "
-             "The foreign ministers said they hoped to sign a peace agreement by the summer."},
+    dict(TALKS, id="brief-1-resent"),  # the same story sent again
     {"id": "brief-5", "published": "2024-03-08",
      "text": "Japan's defence minister warned on Friday that North Korea could launch "
              "another missile within days, and said Tokyo would respond with its allies."},

@@ -1176,7 +1176,7 @@ def _complement_end(root: Token, preps: frozenset[str]) -> int:
 
 def _conjunct_start(doc: Doc, start: int, head: int) -> int:
     """Start of the conjunct holding the head of a noun chunk that spaCy built over a
-    coordination ("Fornost and the evil awful Gondor")."""
+    coordination ("Kenya and the neighbouring Uganda")."""
     for k in range(head - 1, start - 1, -1):
         if doc[k].dep_ == "cc" or doc[k].lower_ in CONJUNCTIONS or "\n" in doc[k].text_with_ws:
             return k + 1

@@ -130,7 +130,7 @@ class ActorCoder:
 
     def country_in_phrase(self, token: Token, mentions: dict[int, Mention]) -> str | None:
         """The country of the first country mention in ``token``'s phrase and the clauses
-        on it ("refugees fleeing the civil war in Liberia" -> LBR); None when none."""
+        on it ("families escaping the fighting in Chad" -> TCD); None when none."""
         for t in token.subtree:
             m = mentions.get(t.i)
             if t.i != token.i and m is not None and m.actor is not None and m.actor.country:

@@ -320,7 +320,7 @@ class EventExtractor:
             # "Palestinians", "young Algerians": a people, not its state - its civilians
             ref = ActorRef(id=ref.id, name=ref.name, country=ref.country, sector="CVL")
         if not ref.country and ref.sector == "REF":
-            # "refugees fleeing the war in Liberia", "refugees from Syria": where they fled
+            # "families escaping the fighting in Chad", "refugees from Syria": where they fled
             country = self.coder.country_in_phrase(token, ctx.mentions)
             if country:
                 ref = ActorRef(id=ref.id, name=ref.name, country=country, sector=ref.sector)

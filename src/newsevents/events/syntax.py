@@ -117,7 +117,7 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
     if len(subjects) > 1 and subjects[-1].i < token.i:
         subj = subjects[-1]
     if subj is not None and subj.pos_ == "VERB" and subj.dep_ == "nsubj":
-        # "The Red Cross operating in Iraq said": a participle misparsed as the subject
+        # "The charity working in Sudan said": a participle misparsed as the subject
         # carries the real one
         subj = child(subj, "nsubj") or subj
     if subj is not None:
@@ -135,7 +135,7 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             owner = child(head, "poss")
             if owner is None:
-                # "the Parliament's decision last year to expel": the parse may hang the
+                # "the Senate's vote last month to end": the parse may hang the
                 # verb elsewhere; the possessor just before it decides
                 owner = next(
                     (child(t, "poss") for t in reversed(token.doc[head.i : token.i])

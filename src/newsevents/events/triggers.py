@@ -137,16 +137,17 @@ class TriggerIndex:
         near = frozenset(_lemma(t) for t in tokens)
         if token.dep_ == "acl" and token.tag_ == "VBN":
             near = near | {token.head.lemma_.lower()}  # "documents released by": the object
-        context: frozenset[str] | None = None
+        governors: tuple[frozenset[str], frozenset[str]] | None = None
         for spec in self.by_head[(kind, lemma)]:
             if spec.unless & near:
                 continue
             if spec.requires or spec.not_under:
-                if context is None:
-                    context = near | _governors(token)
-                if spec.requires and not spec.requires & context:
+                if governors is None:
+                    governors = _governors(token)
+                chain, subjects = governors
+                if spec.requires and not spec.requires & (near | chain | subjects):
                     continue
-                if spec.not_under and spec.not_under & _governors(token):
+                if spec.not_under & chain:
                     continue
             if all(extra in near for extra in spec.extras) and _particles_follow(token, spec, tokens):
                 return spec
@@ -167,19 +168,19 @@ def _dated(token: Token) -> bool:
     )
 
 
-def _governors(token: Token, depth: int = 3) -> frozenset[str]:
-    """Lemmas of the words ``token`` hangs from, up to ``depth`` levels, and of the first
-    verb's subject ("went on strike": on, go; "teachers began a strike": begin, teacher)."""
-    out = []
-    subject_seen = False
+def _governors(token: Token, depth: int = 3) -> tuple[frozenset[str], frozenset[str]]:
+    """Lemmas of the words ``token`` hangs from, up to ``depth`` levels ("went on strike":
+    on, go; "conducted a strike": conduct), and of the first such verb's subjects
+    ("teachers began a strike": teacher)."""
+    chain: list[str] = []
+    subjects: frozenset[str] | None = None
     while depth and token.head is not token:
         token = token.head
-        out.append(_lemma(token))
-        if not subject_seen and token.pos_ in _VERB_POS:
-            subject_seen = True
-            out.extend(_lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+        chain.append(_lemma(token))
+        if subjects is None and token.pos_ in _VERB_POS:
+            subjects = frozenset(_lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
         depth -= 1
-    return frozenset(out)
+    return frozenset(chain), subjects or frozenset()
 
 
 def _particles_follow(token: Token, spec: TriggerSpec, tokens: list[Token]) -> bool:

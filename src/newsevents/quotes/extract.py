@@ -685,8 +685,8 @@ class _CueFinder:
             return cand
         relative = verb.dep_ in ("relcl", "acl")
         if after is not None and relative and self._continues_sentence(after[0]):
-            # "anybody who complains about a microphone “is not having a good night”": the
-            # quotation carries on the main clause, not the relative clause's verb.
+            # "whoever blames the referee “has not watched the match”": the quotation
+            # carries on the main clause, not the relative clause's verb.
             after = None
         if after is not None:
             cand = self._candidate_from_segments(verb, after, particle, that=True)
@@ -757,7 +757,7 @@ class _CueFinder:
 
     def _widen_mixed(self, cand: _Candidate, verb: Token) -> None:
         """Speaker-first quotations that are only part of the reported sentence make it a
-        mixed quote: 'An economic downturn, he said, “could be a good time ...”' and
+        mixed quote: 'A price freeze, she said, “would help every family ...”' and
         'she said "I stood up against the banks" for reckless transactions'."""
         ix, doc = self.ix, self.ix.doc
         s_lo, s_hi = ix.sent_bounds[ix.sent_of[verb.i]]
@@ -1006,7 +1006,7 @@ def _reporting_ids(verb: Token) -> set[int]:
 
 def _subject(verb: Token) -> Token | None:
     """The token heading the speaker of a cue verb: its subject, the agent of a passive
-    ("was asked by host John Dickerson"), the subject of the verb it hangs from for gerunds
+    ("was asked by the interviewer"), the subject of the verb it hangs from for gerunds
     and coordinations ("he said, adding ...", "rallied thousands by promising ..."), or the
     noun it describes ("a puppet saying ...", "a senator who said ...")."""
     tok = verb

@@ -29,7 +29,6 @@ import datetime as dt
 import json
 import logging
 import os
-import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -290,50 +289,25 @@ def import_shards(
     InputError when ``folder`` holds no shards or a file is not one, StoreError when the
     store cannot be written.
     """
-    from ..ingest.dedup import Deduplicator
-    from ..runner import RunSummary
+    from ..runner import Intake
 
     cfg = config or load_config()
     files = shard_files(folder)
-    summary = RunSummary()
-    started = time.perf_counter()
-    dedup = Deduplicator.from_config(cfg)
-    dedup.seed(store.signatures())
-    signatures: dict[str, tuple[str, bytes | None]] = {}
-
-    def tick() -> None:
-        summary.elapsed = time.perf_counter() - started
-        if on_progress:
-            on_progress(summary)
-
-    def reject(rejection: Rejection) -> None:
-        store.log_rejection(rejection)
-        summary.add_rejection(rejection)
-        tick()
+    intake = Intake(store, cfg, force=force, on_progress=on_progress)
 
     def results() -> Iterator[Result]:
         for row in _rows_in_order(files, cfg["scale"]["import_memory"]):
-            if not force and store.is_done(row["source"]):
-                summary.skipped += 1
+            if intake.finished(row["source"]):
                 continue
             record = json.loads(row["record"])
             if row["kind"] == "rejection":
-                reject(_rejection(record))
+                intake.reject(_rejection(record))
                 continue
             result = result_from_dict(record)
-            duplicate = dedup.check(result.article)
-            if duplicate is not None:
-                reject(duplicate)
-                continue
-            signatures[result.article.id] = dedup.signature_of(result.article)
-            summary.add_result(result)
-            tick()
-            yield result
+            if intake.unique(result.article):
+                yield intake.count(result)
 
-    store.write_many(results(), signature=lambda a: signatures.pop(a.id, (None, None)))
-    if summary.stored:  # as runner.run does: story links span the whole store
-        summary.stories = store.link_stories()
-    tick()
+    summary = intake.write(results())
     log.info("imported %d articles from %d shards in %s", summary.stored, len(files), folder)
     return summary
 
