@@ -126,12 +126,13 @@ def test_parse_meantime_rebuilds_text_and_spans():
 # -- floors on the shared gold sets (measured 2026-11-25; see docs/quality.md) ---------------
 
 FLOORS = {
-    # corpus: {measure: floor}, a little under what was measured 2026-11-25, round 2
+    # corpus: {measure: floor}, a little under what was measured 2026-11-25, round 3
     # (platinum strict .844, relaxed .919, value .822; MEANTIME .866, .915, .804;
-    # TBAQ-cleaned, the tuning set, .896, .945, .814)
+    # TBAQ-cleaned, the tuning set, .897, .946, .815). MEANTIME strict sits .016 under
+    # (it was .006 under, too tight for a one-timex change in the parse).
     "platinum": {"strict_f1": 0.83, "relaxed_f1": 0.905, "value_f1": 0.81},
-    "meantime": {"strict_f1": 0.86, "relaxed_f1": 0.90, "value_f1": 0.79},
-    "tbaq": {"strict_f1": 0.88, "relaxed_f1": 0.935, "value_f1": 0.80},
+    "meantime": {"strict_f1": 0.85, "relaxed_f1": 0.90, "value_f1": 0.79},
+    "tbaq": {"strict_f1": 0.885, "relaxed_f1": 0.935, "value_f1": 0.80},
 }
 
 

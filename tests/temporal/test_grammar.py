@@ -26,6 +26,7 @@ EXAMPLES = [
     ("day_month", "26 July", "2021-07-26"),
     ("month_year", "January 2020", "2020-01"),
     ("month_rel_year", "June last year", "2020-06"),
+    ("the_year", "the year two thousand", "2000"),
     ("decade", "the 1990s", "199"),
     ("decade_word", "the sixties", "196"),
     ("century", "the 20th century", "19"),

@@ -11,6 +11,7 @@ data and settings and is what the spaCy component calls.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Timex
 from .dct import infer_dct
 from .grammar import Grammar, Lexicon, RuleMatch, load_grammar
-from .normalize import (FUTURE, PAST, Normalizer, Reference, TimexValue, parse_date,
+from .normalize import (FUTURE, PAST, Date, Normalizer, Reference, TimexValue, parse_date,
                         period_start)
 from .tense import clause_tense, past_perfect
 
@@ -58,6 +59,14 @@ _REPORT_QUARTER_RULES = frozenset({"quarter", "year_quarter", "q_quarter", "year
 #: Prepositions of deadlines: a past-tense clause can name a date after the DCT with them.
 _DEADLINE_PREPS = frozenset({"until", "till", "by", "to", "through", "before"})
 _DEFAULT_LOOKBACK = 6
+#: A TIME value that is a day plus a clock time ("2021-08-14T10:00", not "...TNI").
+_CLOCK_ON_DCT = re.compile(r"^\d{4}-\d\d-\d\dT\d")
+#: A DATE value to the day.
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+#: What stands between a clock time and the day it is on ("10 a.m. on Jan. 9").
+_CLOCK_GAP = re.compile(r"^,?\s+(?:on\s+)?$")
+#: A day of the month written as a number ("25", "25th").
+_DAY_NUMBER = re.compile(r"^(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?$")
 
 
 @dataclass(slots=True)
@@ -174,8 +183,29 @@ class TimexExtractor:
                 tense = FUTURE
             if past_perfect(span):
                 tense = clause = PAST
-            out.append(Candidate(start, m.end, m, tense, clause, deadline))
+            cand = Candidate(start, m.end, m, tense, clause, deadline)
+            out.append(cand)
+            if m.rule.name == "month_day" and (second := self._range_end(cand, span)):
+                out.append(second)
         return out
+
+    def _range_end(self, cand: Candidate, span: Span) -> Candidate | None:
+        """The second day of "April 24 and 25", "from March 20 to 22": a date of its own in
+        the first one's month, resolved with the same tense (None when there is none)."""
+        connector = _next(span[-1])
+        if connector is None or self.lex.get("range_connector", connector.lower_) is None:
+            return None
+        day = _next(connector)
+        if day is None or not _DAY_NUMBER.match(day.text):
+            return None
+        after = _next(day)
+        if after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM")
+                                  or after.text in ("%", ":")):
+            return None  # "on March 3 and 4 people died", "March 3 to 4 p.m."
+        parts = {"month": cand.match.parts["month"], "day": day.text}
+        end = day.idx + len(day.text)
+        match = RuleMatch(day.idx, end, cand.match.rule, parts, day.text)
+        return Candidate(day.idx, end, match, cand.tense, cand.clause, cand.deadline)
 
     # -- checks against the parse -----------------------------------------------------------
 
@@ -328,7 +358,11 @@ class TimexExtractor:
 
     @staticmethod
     def _trim_start(m: RuleMatch, span: Span) -> int:
-        """Leave out a leading "the" when the expression modifies a noun after it."""
+        """Leave out a leading "the" when the expression modifies a noun after it, and the
+        verb "last" ("the talks will last several weeks")."""
+        if m.rule.name == "rel_n_units" and len(span) > 1 and span[0].lower_ == "last" and (
+                span[0].pos_ in ("VERB", "AUX")) and "num" in m.parts:
+            return span[1].idx
         if span[0].lower_ != "the" or len(span) < 2:
             return m.start
         last = span[-1]
@@ -343,10 +377,34 @@ class TimexExtractor:
 
     def resolve(self, doc: Doc, candidates: list[Candidate], dct: str | None) -> Iterator[Timex]:
         """Timexes for ``candidates`` resolved against ``dct`` (YYYY-MM-DD or None)."""
+        timexes = list(self._resolve_all(doc, candidates, dct))
+        for i, timex in enumerate(timexes[:-1]):
+            if timex.type == "TIME" and timex.value and _CLOCK_ON_DCT.match(timex.value) \
+                    and not self._names_day(timex.text):
+                # "10 a.m. on January 9", "at 8 p.m., Feb. 28": the clock time is on the day
+                # named right after it (it was put on the DCT's or an earlier day).
+                after = timexes[i + 1]
+                if after.value and _DAY_VALUE.match(after.value) and _CLOCK_GAP.match(
+                        doc.text[timex.end:after.start]):
+                    timexes[i] = Timex(timex.start, timex.end, timex.text, timex.type,
+                                       after.value + timex.value[10:], timex.mod)
+        yield from timexes
+
+    def _names_day(self, text: str) -> bool:
+        """Whether ``text`` names its own day ("10 p.m. Wednesday", "noon today")."""
+        return any(self.lex.get(name, word.strip(",")) is not None
+                   for word in text.split()
+                   for name in ("weekday", "month", "deictic_day"))
+
+    def _resolve_all(self, doc: Doc, candidates: list[Candidate],
+                     dct: str | None) -> Iterator[Timex]:
         ref = Reference(parse_date(dct))
         quarter_at = -1
+        day_named: tuple[int, Date] | None = None  # (sentence start, day) last named
         for cand in candidates:
             ref.tense = cand.tense
+            sentence = _sentence_start(doc, cand.start)
+            ref.clock_day = day_named[1] if day_named and day_named[0] == sentence else None
             if quarter_at >= 0 and cand.start - quarter_at > self.report_window:
                 ref.report_quarter = None
             result = self._resolve_one(doc, cand, ref)
@@ -356,6 +414,9 @@ class TimexExtractor:
             # (the text comes from the match: Doc.text is rebuilt on every access)
             text = cand.match.text[cand.start - cand.match.start:]
             yield Timex(cand.start, cand.end, text, ttype, value, mod)
+            if ttype in ("DATE", "TIME") and (start := period_start(value)) is not None \
+                    and start[1] == "D":
+                day_named = (sentence, start[0])
             if ttype in ("DATE", "TIME") and (start := period_start(value)) is not None \
                     and not self._comparison(cand.match):
                 # The date the text last mentioned anchors "the following day" (a
@@ -495,6 +556,15 @@ def _ent_start(token: Token) -> int:
     while start > 0 and token.doc[start].ent_iob_ == "I":
         start -= 1
     return start
+
+
+def _sentence_start(doc: Doc, char: int) -> int:
+    """The token index where the sentence holding character ``char`` starts (without
+    sentence boundaries, a number no other offset shares: no two are in one sentence)."""
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return -1 - char
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.start if span is not None and len(span) else -1 - char
 
 
 def _prev(token: Token) -> Token | None:

@@ -49,6 +49,9 @@ class Reference:
     #: The quarter a financial report is about ("2021-Q3"), when the text just named it:
     #: its "a year earlier" is that quarter a year before.
     report_quarter: str | None = None
+    #: The day a bare clock time is on when the same sentence named a day before it ("Feb.
+    #: 28 at 8 p.m.", "on Tuesday at about 10 p.m."); None: the DCT's day.
+    clock_day: Date | None = None
 
     @property
     def discourse(self) -> Date | None:
@@ -250,9 +253,22 @@ _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine".split())}
 
 
+_TEENS = {w: 10 + i for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+
+
 def _spoken_year(text: str) -> int | None:
-    """1996 from "nineteen ninety-six"; None for anything else."""
+    """1996 from "nineteen ninety-six", 2001 from "two thousand and one"; None for anything
+    else."""
     words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        if not rest:
+            return 2000
+        if len(rest) == 1:
+            small = _UNITS.get(rest[0], _TEENS.get(rest[0], 20 if rest[0] == "twenty" else -1))
+            return 2000 + small if small >= 0 else None
+        return None
     if len(words) not in (2, 3) or words[0] not in _SPOKEN_CENTURY or words[1] not in _TENS:
         return None
     unit = _UNITS.get(words[2], -1) if len(words) == 3 else 0
@@ -483,8 +499,10 @@ class Normalizer:
         if year is not None:
             return "DATE", str(year), mod
         if time is not None:
-            # A clock time or part of day alone is on the DCT.
-            value = format_at(ref.dct, "D") + time if ref.dct else None
+            # A clock time or part of day alone is on the day its sentence named, else
+            # on the DCT.
+            day = ref.clock_day or ref.dct
+            value = format_at(day, "D") + time if day else None
             return "TIME", value, mod
         return None
 
