@@ -20,7 +20,8 @@ Measures, as TempEval-3 defines them (UzZaman et al. 2013; the official
 The document creation time (``functionInDocument="CREATION_TIME"`` in the ``<DCT>`` element)
 is never scored; gold and system text is the content of ``<TEXT>`` only.
 
-Run: ``python -m eval.timeml --shared ../shared --corpus platinum`` (``--errors FILE`` writes
+Run: ``python -m eval.timeml --shared ../shared --corpus platinum`` (``--corpus meantime
+--split dev|test`` scores one MEANTIME half, see :data:`SPLITS`; ``--errors FILE`` writes
 every disagreement; ``--infer-dct`` withholds the DCTs and scores their inference instead;
 ``--speed`` times the component against the bare model on 200 CNN Lite articles).
 """
@@ -198,19 +199,45 @@ def parse_meantime(source: str, name: str = "doc") -> TimeMLDoc:
     return TimeMLDoc(name=name, text=text, dct=dct, timexes=timexes, scored_until=scored_until)
 
 
-def read_corpus(shared: Path, corpus: str) -> list[TimeMLDoc]:
-    """Every gold document of ``corpus`` (one of :data:`CORPORA`), sorted by file name.
+#: MEANTIME is split by document (lead's decision, round 3): its sorted file paths at even
+#: positions are the dev half (a second tuning set), at odd positions the test half
+#: (reported only, never read for tuning).
+SPLITS = ("all", "dev", "test")
 
-    Raises ``ValueError`` for an unknown corpus and ``FileNotFoundError`` when its folder is
-    missing under ``shared``.
+
+def split_paths(paths: Sequence[Path], split: str) -> list[Path]:
+    """The ``split`` half of ``paths`` once sorted: ``dev`` the even positions, ``test``
+    the odd ones, ``all`` every path. Raises ``ValueError`` for another split name."""
+    if split not in SPLITS:
+        raise ValueError(f"Unknown split {split!r}. Available: {', '.join(SPLITS)}")
+    ordered = sorted(paths)
+    if split == "dev":
+        return ordered[0::2]
+    if split == "test":
+        return ordered[1::2]
+    return ordered
+
+
+def read_corpus(shared: Path, corpus: str, split: str = "all") -> list[TimeMLDoc]:
+    """Every gold document of ``corpus`` (one of :data:`CORPORA`), sorted by file name;
+    for ``meantime``, only its ``split`` half (see :data:`SPLITS`).
+
+    Raises ``ValueError`` for an unknown corpus or split (or a split other than ``all`` of
+    a corpus that has none) and ``FileNotFoundError`` when its folder is missing under
+    ``shared``.
     """
     if corpus not in CORPORA:
         raise ValueError(f"Unknown corpus {corpus!r}. Available: {', '.join(CORPORA)}")
+    if split not in SPLITS:
+        raise ValueError(f"Unknown split {split!r}. Available: {', '.join(SPLITS)}")
+    if split != "all" and corpus != "meantime":
+        raise ValueError(f"Corpus {corpus!r} has no {split!r} split; only 'meantime' is "
+                         "split (use --split all)")
     folder = Path(shared) / CORPORA[corpus]
     if not folder.is_dir():
         raise FileNotFoundError(f"Gold folder for {corpus!r} not found: {folder}")
     if corpus == "meantime":
-        paths = sorted(folder.glob("*/*.xml"))
+        paths = split_paths(list(folder.glob("*/*.xml")), split)
         return [parse_meantime(p.read_text(encoding="utf-8"), p.stem) for p in paths]
     paths = sorted(p for p in folder.rglob("*.tml") if "testpipeline" not in p.parts)
     return [parse_tml(p.read_text(encoding="utf-8"), p.stem) for p in paths]
@@ -305,15 +332,23 @@ def score(pairs: Iterable[tuple[Sequence[Any], Sequence[Any]]]) -> dict[str, flo
 # -- running the system ------------------------------------------------------------------
 
 
+def timex_pipeline() -> Any:
+    """The model plus ``newsevents_timexes`` only: the later stages read timexes but never
+    change them, so the figures are those of the whole pipeline, at a fraction of the
+    time (and a later stage's failure cannot stop the timex scores)."""
+    from newsevents.config import load_config
+    from newsevents.nlp import build_pipeline
+
+    return build_pipeline(load_config(nlp={"components": ["newsevents_timexes"]}))
+
+
 def system_timexes(docs: Sequence[TimeMLDoc], *, nlp: Any = None) -> Iterator[list[Any]]:
     """Our timexes for each gold document, end to end from its raw text and DCT."""
     from newsevents.pipeline import make_doc
     from newsevents.records import Article
 
     if nlp is None:
-        from newsevents.nlp import load_pipeline
-
-        nlp = load_pipeline()
+        nlp = timex_pipeline()
     # Only the annotated part of a MEANTIME article is run (3x faster): resolution looks
     # back, never ahead, so later text changes at most the parse of the last scored
     # sentence (value F1 .801 this way, .792 on whole articles, 2026-11-25).
@@ -358,23 +393,24 @@ def errors(docs: Sequence[TimeMLDoc], systems: Sequence[Sequence[Any]]) -> Itera
 
 
 def run(shared: Path, *, corpus: str = "platinum", nlp: Any = None,
-        limit: int | None = None) -> dict[str, Any]:
+        limit: int | None = None, split: str = "all") -> dict[str, Any]:
     """Score our system on ``corpus`` (platinum | tbaq | meantime) end to end.
 
-    Returns the TempEval-3 figures plus ``documents``, ``seconds`` and ``corpus``.
-    ``limit`` scores only the first documents (quick checks).
+    Returns the TempEval-3 figures plus ``documents``, ``seconds``, ``corpus`` and
+    ``split``. ``limit`` scores only the first documents (quick checks); ``split`` picks a
+    MEANTIME half (see :data:`SPLITS`).
     """
-    docs = read_corpus(Path(shared), corpus)[:limit]
+    docs = read_corpus(Path(shared), corpus, split)[:limit]
     started = time.perf_counter()
     systems = list(system_timexes(docs, nlp=nlp))
     figures: dict[str, Any] = dict(score(zip((d.timexes for d in docs), systems)))
-    figures.update(corpus=corpus, documents=len(docs),
+    figures.update(corpus=corpus, split=split, documents=len(docs),
                    seconds=round(time.perf_counter() - started, 2))
     return figures
 
 
 def dct_inference(shared: Path, *, corpus: str = "meantime", nlp: Any = None,
-                  limit: int | None = None) -> dict[str, Any]:
+                  limit: int | None = None, split: str = "all") -> dict[str, Any]:
     """How well the publication date is inferred when it is withheld: over the documents
     of ``corpus`` that have one, the share inferred at all, with the right year, within 7
     days and within 31 days of the true DCT."""
@@ -384,10 +420,8 @@ def dct_inference(shared: Path, *, corpus: str = "meantime", nlp: Any = None,
     from newsevents.records import Article
 
     if nlp is None:
-        from newsevents.nlp import load_pipeline
-
-        nlp = load_pipeline()
-    docs = [d for d in read_corpus(Path(shared), corpus) if d.dct][:limit]
+        nlp = timex_pipeline()
+    docs = [d for d in read_corpus(Path(shared), corpus, split) if d.dct][:limit]
     spacy_docs = [make_doc(nlp, Article(id=d.name, text=d.text)) for d in docs]
     counts = dict.fromkeys(("inferred", "year", "within_7_days", "within_31_days"), 0)
     for gold, doc in zip(docs, nlp.pipe(spacy_docs, batch_size=16)):
@@ -476,6 +510,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="platinum")
+    parser.add_argument("--split", choices=SPLITS, default="all",
+                        help="MEANTIME half: dev (tuning), test (report only) or all")
     parser.add_argument("--errors", type=Path, help="write every disagreement here (JSONL)")
     parser.add_argument("--infer-dct", action="store_true",
                         help="withhold each DCT and score how well it is inferred instead")
@@ -485,17 +521,17 @@ def main(argv: list[str] | None = None) -> None:
     if args.speed:
         figures = speed(args.shared)
     elif args.infer_dct:
-        figures = dct_inference(args.shared, corpus=args.corpus)
+        figures = dct_inference(args.shared, corpus=args.corpus, split=args.split)
     elif args.errors:
-        docs = read_corpus(args.shared, args.corpus)
+        docs = read_corpus(args.shared, args.corpus, args.split)
         systems = list(system_timexes(docs))
         with args.errors.open("w", encoding="utf-8") as out:
             for row in errors(docs, systems):
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         figures: dict[str, Any] = dict(score(zip((d.timexes for d in docs), systems)))
-        figures["corpus"] = args.corpus
+        figures.update(corpus=args.corpus, split=args.split, documents=len(docs))
     else:
-        figures = run(args.shared, corpus=args.corpus)
+        figures = run(args.shared, corpus=args.corpus, split=args.split)
     print(json.dumps(figures, indent=2))
 
 

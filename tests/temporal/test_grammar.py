@@ -11,7 +11,8 @@ from newsevents.temporal.grammar import Grammar, Lexicon, Rule, load_grammar
 # One example per rule: the rule that must read it (and a value it must get, DCT 2021-08-14).
 EXAMPLES = [
     ("clock_time", "5 p.m. EST, Nov. 9", "2021-11-09T17:00"),
-    ("clock_time_24", "16:30 GMT", "2021-08-14T16:30"),
+    ("clock_time_24", "16:30 GMT", "2021-08-14T16:30Z"),
+    ("clock_hhmm_zone", "0800 UTC", "2021-08-14T08:00Z"),
     ("clock_in_the", "4 in the morning", "2021-08-14T04:00"),
     ("noon_day", "noon Saturday", "2021-08-14T12:00"),
     ("iso_date", "2021-08-14", "2021-08-14"),
@@ -61,6 +62,7 @@ EXAMPLES = [
     ("year_end", "year-end", "2021"),
     ("rel_weekend", "last weekend", "2021-W31-WE"),
     ("rel_unit_pmod", "the end of the year", "2021"),
+    ("ordinal_unit", "a third straight month", "2021-08"),
     ("units_ahead", "the weeks ahead", "PXW"),
     ("rel_n_units", "the past 20 years", "P20Y"),
     ("recent_units", "recent months", "PAST_REF"),
@@ -94,8 +96,35 @@ def test_each_rule_reads_its_example(rule, text, value):
     assert result is not None and result[1] == value
 
 
+# Rules that look at the words around them (lookbehind / lookahead, kept outside the
+# expression): (rule, sentence, the expression it must find there); their values are
+# checked on whole sentences in test_extract.py.
+IN_CONTEXT_EXAMPLES = [
+    ("verb_the_period", "The index rose to end the day at 9,505.", "the day"),
+    ("pod_trading", "Shares rose in morning trading.", "morning"),
+]
+
+
+@pytest.mark.parametrize("rule, sentence, expression", IN_CONTEXT_EXAMPLES)
+def test_context_rule_reads_its_example(rule, sentence, expression):
+    hits = [(m.rule.name, m.text) for m in load_grammar().matches(sentence)]
+    assert (rule, expression) in hits
+
+
+@pytest.mark.parametrize("sentence", [
+    "They walked the day through.",  # no closing verb before "the day"
+    "Shares rose in early trading.",  # "early" is no part of the day
+    "The morning paper was late.",  # a part of day before another noun than trading
+    "He paid 0800 dollars.",  # a four-digit number without a zone
+])
+def test_context_rules_need_their_context(sentence):
+    names = {m.rule.name for m in load_grammar().matches(sentence)}
+    assert not names & {"verb_the_period", "pod_trading", "clock_hhmm_zone"}
+
+
 def test_every_rule_has_an_example():
-    assert {r.name for r in load_grammar().rules} == {name for name, _, _ in EXAMPLES}
+    assert {r.name for r in load_grammar().rules} == {name for name, _, _ in EXAMPLES} | {
+        name for name, _, _ in IN_CONTEXT_EXAMPLES}
 
 
 def _grammar(pattern: str) -> Grammar:

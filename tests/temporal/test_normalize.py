@@ -104,7 +104,7 @@ TABLE = [
     ("yesterday afternoon", D, None, ("TIME", "2021-08-13TAF", None)),
     ("4 p.m.", D, None, ("TIME", "2021-08-14T16:00", None)),
     ("10:30 a.m.", D, None, ("TIME", "2021-08-14T10:30", None)),
-    ("16:00 GMT", D, None, ("TIME", "2021-08-14T16:00", None)),
+    ("16:00 GMT", D, None, ("TIME", "2021-08-14T16:00Z", None)),
     ("4 p.m. EDT Thursday", D, PAST, ("TIME", "2021-08-12T16:00", None)),
     ("noon Saturday", D, PAST, ("TIME", "2021-08-14T12:00", None)),
     ("midnight Friday", D, FUTURE, ("TIME", "2021-08-20T24:00", None)),
@@ -224,6 +224,33 @@ TABLE = [
     ("Friday", None, PAST, ("DATE", None, None)),
     ("two years", None, None, ("DURATION", "P2Y", None)),
     ("last year", "2021-13-45", None, ("DATE", None, None)),  # an invalid DCT is no DCT
+    # round 3: zones (UTC is "Z"; TBAQ writes US zones without offset), four-digit times
+    ("0800 GMT", D, None, ("TIME", "2021-08-14T08:00Z", None)),
+    ("1430 UTC", D, None, ("TIME", "2021-08-14T14:30Z", None)),
+    ("9 a.m. EST", D, None, ("TIME", "2021-08-14T09:00", None)),
+    # a week or two ago is a day; farther back, a week
+    ("a week ago", D, None, ("DATE", "2021-08-07", None)),
+    ("two weeks ago", D, None, ("DATE", "2021-07-31", None)),
+    ("six weeks ago", D, None, ("DATE", "2021-W26", None)),
+    # "the past decade" is the last ten years; "the last decade" the calendar decade
+    ("the past decade", D, None, ("DURATION", "P10Y", None)),
+    ("the past century", D, None, ("DURATION", "P100Y", None)),
+    ("the last decade", D, None, ("DATE", "201", None)),
+    # ordinal + unit: the period the text is about
+    ("a second straight day", D, PAST, ("DATE", "2021-08-14", None)),
+    ("the third consecutive quarter", D, PAST, ("DATE", "2021-Q3", None)),
+    ("second day", D, None, ("DATE", "2021-08-14", None)),
+    # durations with "consecutive", "additional", "extra", a vague count
+    ("two consecutive quarters", D, None, ("DURATION", "P2Q", None)),
+    ("an additional year", D, None, ("DURATION", "P1Y", None)),
+    ("two extra days", D, None, ("DURATION", "P2D", None)),
+    ("several-year", D, None, ("DURATION", "PXY", None)),
+    # the same month / week a year before (no month named before it: the DCT's)
+    ("the same month a year ago", D, None, ("DATE", "2020-08", None)),
+    ("the same week last year", D, None, ("DATE", "2020-W33", None)),
+    ("three and a half years", D, None, ("DURATION", "P3Y6M", None)),
+    ("one and a half hours", D, None, ("DURATION", "PT1H30M", None)),
+    ("2:30 in the afternoon", D, None, ("TIME", "2021-08-14T14:30", None)),
 ]
 
 
@@ -257,6 +284,11 @@ NOT_TIMEXES = [
     "old",
     "yearning",
     "the term",
+    "0800",  # a four-digit number needs a zone to be a time
+    "0860 UTC",  # no minute 60
+    "2400 GMT",
+    "the first",
+    "over a decade",  # "over" is "more than" only after "in", "for", "last"...
 ]
 
 

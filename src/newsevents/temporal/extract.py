@@ -216,7 +216,7 @@ class TimexExtractor:
             return False  # a title: CBS's "60 Minutes", "Last Week Tonight"
         if _titled(m, span):
             return False  # "Superintendent of the Year", "the Summer Olympics"
-        if first.ent_type_ in _TITLE_ENTS and all(
+        if first.ent_type_ in _TITLE_ENTS and not _month_and_number(m) and all(
                 t.ent_type_ == first.ent_type_ for t in span) and _ent_start(first) == _ent_start(
                 span[-1]):
             return False  # inside a name or title: "The Sunday Times", ABC's "This Week"
@@ -228,6 +228,8 @@ class TimexExtractor:
         if rule == "rel_weekday_pod":
             weekday = next((t for t in span if t.text == m.parts["weekday"]), span[-1])
             return self._is_weekday(weekday)
+        if rule == "clock_hhmm_zone" and _prev(first) is not None and _prev(first).text == "(":
+            return False  # "10:35 a.m. (0735 GMT)": the same time restated (TBAQ 0 of 1)
         if rule == "clock_word":
             prev = _prev(first)
             return prev is not None and prev.lower_ in _CLOCK_PREPS
@@ -260,7 +262,7 @@ class TimexExtractor:
                 Lexicon.key(m.parts.get("rel", "")) == "the"
                 and (_prev(first) is None or _prev(first).pos_ != "ADP"))):
             return False  # "the fall of the Berlin Wall", "The fall came as..."
-        if rule in ("duration", "duration_adj") and "num" in m.parts and (
+        if rule == "duration" and "num" in m.parts and (
                 self.lex.get("vague_number", m.parts["num"]) is not None
                 and self.lex.get("unit", m.parts.get("unit")) is not None):
             return False  # "a few second serve returns": a vague number needs a plural
@@ -275,7 +277,9 @@ class TimexExtractor:
                 and self.lex.get("report_adjective", span[-1].text) is not None)):
             return False  # "the party daily Granma", "its quarterly dividend"
         if rule in ("duration", "duration_adj") and m.parts.get("unit", "").lower() in (
-                "second", "quarter", "quarters", "half") and (
+                "second", "quarter", "quarters", "half") and not any(
+                t.lower_ in ("consecutive", "straight", "successive") for t in span) and (
+                self.lex.get("vague_number", m.parts.get("num")) is None) and (
                 Lexicon.key(m.parts.get("num", "")) in ("a", "an", "one") or _next_is(
                     span, "of")):
             return False  # "a second time", "a quarter of the vote"
@@ -313,6 +317,10 @@ class TimexExtractor:
         if nxt is not None and (nxt.lower_ in ("%", "percent", "times") or (
                 nxt.tag_ == "NNS" and not in_context)):
             return False  # "1999 employees", but "in 1990 sales rose"
+        if prev is not None and nxt is not None and prev.pos_ == "PROPN" and \
+                prev.text[:1].isupper() and nxt.pos_ in ("NOUN", "PROPN") and not in_context \
+                and self.lex.get("month", prev.text) is None:
+            return False  # a name's number: "the Russell 2000 index", "Windows 2000 Server"
         return token.ent_type_ == "DATE" or in_context
 
     @staticmethod
@@ -502,6 +510,13 @@ class TimexExtractor:
 
 
 _QUOTES = "\"“”'‘’"
+
+
+def _month_and_number(m: RuleMatch) -> bool:
+    """Whether the match names a month with a day or year in digits ("Sep 9", "May 2010"):
+    a date even where the model tags it as part of a name (it tags "Sep 9" a LAW)."""
+    return "month" in m.parts and any(
+        part in m.parts and m.parts[part][:1].isdigit() for part in ("day", "year"))
 
 
 def _quoted(m: RuleMatch, span: Span) -> bool:

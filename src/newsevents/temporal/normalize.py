@@ -299,7 +299,9 @@ def _pod(lex: Lexicon, parts: dict[str, str]) -> str | None:
             hour += 12
         if hour > 24 or minute > 59:
             return None
-        return f"T{hour:02d}:{minute:02d}"
+        # "16:08 UTC" is T16:08Z; other zones add nothing (see the lexicon's timezone)
+        zone = lex.get("timezone", parts.get("tz")) or ""
+        return f"T{hour:02d}:{minute:02d}{zone}"
     pod = lex.get("part_of_day", parts.get("pod"))
     if pod is None:
         return None
@@ -663,8 +665,10 @@ class Normalizer:
             return self._year_ago(Lexicon.key(p.get("unit", "")), ref, mod)
         unit = self._unit(p.get("unit"))
         step, kind = _rel_step(lex, p.get("rel"))
-        if step is None and ("pmod" in p or rel in ("full", "whole", "entire")):
-            step, kind = 0, "dct"  # "earlier in the year", "the full year", "year-end"
+        if step is None and ("pmod" in p or "ordinal" in p or rel in ("full", "whole",
+                                                                      "entire")):
+            # "earlier in the year", "the full year", "year-end", "a third straight year"
+            step, kind = 0, "dct"
         if rel in ("most recent", "comparable"):
             step, kind = (-1 if rel == "most recent" else 0), "dct"
         if unit is None or step is None:
@@ -674,6 +678,12 @@ class Normalizer:
         if unit.startswith("T"):
             # "the past hour": a stretch of time, not a calendar point.
             return "DURATION", f"PT1{unit[1]}", mod
+        if unit in ("10Y", "100Y") and rel in ("past", "the past"):
+            # "in the past decade" is the last ten years, not the 1990s (TBAQ 1 of 1,
+            # MEANTIME dev 1 of 2)
+            return "DURATION", f"P{unit}", mod
+        if m.rule.name == "verb_the_period":
+            kind = "discourse"  # "On Monday the Dow fell ... to end the day": Monday
         anchor = ref.discourse_for(unit) if kind == "discourse" else ref.dct
         if anchor is None:
             return m.rule.type, None, mod
@@ -697,6 +707,11 @@ class Normalizer:
             return "DURATION", "P9M" if unit.startswith("nine") else "P6M", mod
         if ref.dct is None:
             return "DATE", None, mod
+        if unit in ("month", "period", "week") and ref.anchor is not None and \
+                ref.anchor_unit == ("W" if unit == "week" else "M"):
+            # "sales in February rose from the same period last year": that month (week)
+            # a year before
+            return "DATE", format_at(_shift(ref.anchor, "Y", -1), ref.anchor_unit), mod
         if ref.report_quarter and unit in ("", "quarter", "period"):
             start = period_start(ref.report_quarter)
             if start is not None:
@@ -705,8 +720,8 @@ class Normalizer:
             return "DATE", format_at(_shift(_shift(ref.dct, "Q", -1), "Y", -1), "Q"), mod
         if unit == "half":
             return "DATE", format_at(_shift(_shift(ref.dct, "H", -1), "Y", -1), "H"), mod
-        if unit == "month":
-            return "DATE", format_at(_shift(ref.dct, "Y", -1), "M"), mod
+        if unit in ("month", "week"):
+            return "DATE", format_at(_shift(ref.dct, "Y", -1), unit[0].upper()), mod
         return "DATE", format_at(_shift(ref.dct, "Y", -1), "Y"), mod
 
     def _offset(self, m: RuleMatch, ref: Reference) -> TimexValue | None:
@@ -748,6 +763,10 @@ class Normalizer:
             return self._year_ago("quarter", ref, mod)
         shifted = _shift(anchor, base_unit, info["step"] * int(steps))
         granularity = {"10Y": "Y", "100Y": "Y"}.get(base_unit, base_unit)
+        if base_unit == "W" and info["anchor"] == "dct" and steps <= 2:
+            # "a week ago", "two weeks ago" name a day (TBAQ 2 of 2, MEANTIME 1 of 1);
+            # "six weeks ago" stays a week (TBAQ 2 of 2): too far back to count days
+            granularity = "D"
         return "DATE", format_at(shifted, granularity), mod
 
     def _deictic(self, m: RuleMatch, ref: Reference) -> TimexValue | None:
@@ -834,7 +853,8 @@ class Normalizer:
 
     def _duration(self, m: RuleMatch, ref: Reference) -> TimexValue | None:
         p, lex = m.parts, self.lex
-        mod = lex.get("quantity_modifier", p.get("qmod"))
+        mod = lex.get("quantity_modifier", p.get("qmod")) or lex.get(
+            "guarded_modifier", p.get("qmod"))
         unit = self._unit(p.get("unit"))
         if "num" in p:
             n = _number(lex, p["num"])
