@@ -26,6 +26,10 @@ def _codes(doc) -> set[tuple[str, str]]:
         ("Hamas attacked Israel on Saturday.", ("ASSAULT", "19"), ("ACCUSE", "11")),
         ("The Kenyan opposition attacked the government's budget.", ("ACCUSE", "11"), ("ASSAULT", "19")),
         ("Brazilian farmers attacked the new trade policy.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("A Kenyan refugee camp was attacked by militiamen, the UN agency reported.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("The Kenyan president attacked the opposition leader on social media.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("A Kenyan politician launched a scathing attack on the Ugandan government.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("Ugandan rebels launched a rocket attack on a Kenyan army base.", ("ASSAULT", "19"), ("ACCUSE", "11")),
         # "warn": a threat only when the warning carries an act of the warner
         ("Iran warned it would retaliate against Israel.", ("THREATEN", "13"), None),
         ("North Korea warned Seoul that it would attack its warships.", ("THREATEN", "13"), None),
@@ -65,6 +69,55 @@ def _codes(doc) -> set[tuple[str, str]]:
         # adjectival participles describe, they do not report
         ("Ecuadorian police arrested an alleged smuggler in Quito.", ("COERCE", "17"), ("ACCUSE", "11")),
         ("The Venezuelan navy escorted a sanctioned tanker out of port.", None, ("SANCTION", "16")),
+        # round 3 (triggers): arriving peacekeepers bring aid, arriving troops are a
+        # deployment, an arriving president is a visit
+        ("Ghanaian peacekeeping troops arrived in Monrovia last week.", ("AID", "07"), ("CONSULT", "04")),
+        ("About 3,000 US troops arrived in Poland on Monday.", ("MOBILIZE", "15"), ("CONSULT", "04")),
+        ("The Kenyan president arrived in Uganda on Monday.", ("CONSULT", "04"), ("MOBILIZE", "15")),
+        # a commitment to an act is an AGREE; a platitude is not
+        ("Ghana is committed to opening up its mining sector to foreign firms.", ("AGREE", "03"), None),
+        ("The Ghanaian police remain committed to transparency.", None, ("AGREE", "03")),
+        # an opinion shared is not an agreement
+        ("Kenya and Somalia agreed to reopen their border.", ("AGREE", "03"), None),
+        ("A former Kenyan minister agreed that the plan has been a failure.", None, ("AGREE", "03")),
+        # letting an actor act is a concession; a law that allows something is none
+        ("The Pakistani minister allowed the opposition leader to hold a rally.", ("CONCEDE", "08"), None),
+        ("The new Pakistani law allows banks to freeze accounts.", None, ("CONCEDE", "08")),
+        ("The Kenyan army gave in to the demands of the strikers.", ("CONCEDE", "08"), None),
+        ("The Kenyan president gave a speech in Swahili.", None, ("CONCEDE", "08")),
+        # honouring someone is support; awarding a contract is business
+        ("Kosovo awarded its highest medal to the former Albanian president.", ("SUPPORT", "05"), None),
+        ("Kosovo awarded a road contract to a Turkish firm.", None, ("SUPPORT", "05")),
+        ("Ugandan lawmakers rallied behind the president.", ("SUPPORT", "05"), ("PROTEST", "14")),
+        ("Serbian protesters burned a Kosovo flag in Belgrade.", ("PROTEST", "14"), None),
+        # uses of force
+        ("Turkey will begin a military operation against Kurdish fighters in Syria.", ("ASSAULT", "19"), None),
+        ("A Kenyan court struck down the tax law.", None, ("ASSAULT", "19")),
+        # the CAMEO code of a killing follows its means: a bomb 18, gunfire 19, police
+        # killing protesters 17 (violent repression)
+        ("A roadside bomb killed two Iraqi soldiers near Kirkuk.", ("ASSAULT", "18"), ("ASSAULT", "19")),
+        ("Gunmen killed three Nigerian police officers in Kano.", ("ASSAULT", "19"), None),
+        ("Syrian troops killed five protesters in Deraa.", ("ASSAULT", "17"), ("ASSAULT", "19")),
+        ("Somali militants set off a car bomb outside a police station in Mogadishu.", ("ASSAULT", "18"), None),
+        ("A gas cylinder exploded in a Kenyan restaurant.", None, ("ASSAULT", "18")),
+        # small talk, ceremony and commerce are not consultations
+        ("The Serbian crowd spoke with one voice against the government.", None, ("CONSULT", "04")),
+        ("The Egyptian president received the Iranian foreign minister in Cairo.", ("CONSULT", "04"), None),
+        ("The Egyptian firm received a contract from the Saudi government.", None, ("CONSULT", "04")),
+        ("Putin and Erdogan held phone talks on Syria.", ("CONSULT", "04"), None),
+        ("The Turkish nurse was holding a phone in her hand.", None, ("CONSULT", "04")),
+        ("A spokesman for the Kenyan police said in a press release that two men were held.", None, ("RETREAT", "08")),
+        # a walkout is a protest; walking out of a house is not
+        ("Opposition lawmakers walked out of the Kenyan parliament.", ("PROTEST", "14"), None),
+        ("The Kenyan suspect walked out of the house.", None, ("PROTEST", "14")),
+        ("A Kenyan judge dismissed the charges against the activist.", None, ("REJECT", "12")),
+        ("Kenyan protesters blocked traffic in central Nairobi.", ("PROTEST", "14"), None),
+        ("The Kenyan bridge was blocked to most traffic on Monday.", None, ("PROTEST", "14")),
+        # spending on help is aid; spending on a farmhouse is not
+        ("Japan spent $2 billion on humanitarian aid for Sudan.", ("AID", "07"), None),
+        ("A Japanese banker spent $1 million on a farmhouse in Tuscany.", None, ("AID", "07")),
+        # a coordinated object belongs to the pattern too
+        ("The United States is providing photographs and military intelligence to Ukraine.", ("AID", "07"), None),
     ],
 )
 def test_sense(make_doc, text, present, absent):
@@ -78,3 +131,19 @@ def test_sense(make_doc, text, present, absent):
 def test_a_date_is_not_an_actor(make_doc):
     doc = make_doc("Monday's Israeli strike on Gaza killed 12 people.", DCT)
     assert all(e.actor is None or "Monday" not in e.actor.name for e in doc._.events)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, modality, cameo",
+    [
+        # an attempted act happened (CAMEO codes attempted assassinations); a planned one did not
+        ("Rebels attempted to assassinate the Congolese defence minister.", "assassinate", "asserted", "186"),
+        ("Rebels plan to assassinate the Congolese defence minister.", "assassinate", "intended", "186"),
+        # a decision taken reports the act
+        ("Japan has decided to lift its sanctions on India.", "lift", "asserted", "085"),
+        ("Japan wants to lift its sanctions on India.", "lift", "intended", "085"),
+    ],
+)
+def test_attempts_and_decisions_are_acts(make_doc, text, trigger, modality, cameo):
+    events = [e for e in make_doc(text, DCT)._.events if e.trigger.text.startswith(trigger)]
+    assert [(e.modality, e.cameo) for e in events] == [(modality, cameo)], text

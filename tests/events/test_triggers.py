@@ -44,6 +44,7 @@ def test_alternatives_expand(pattern, expected):
         ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", to: [obj2]}\n", r"E617.*obj2"),
         ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", needs: telepathy}\n", r"E615.*telepathy"),
         ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", needs: [object, telepathy]}\n", r"E615.*telepathy"),
+        ("verbs:\n  ASSAULT:\n    zap: {cameo: \"190\", context: far}\n", r"E623.*far"),
         ("cues:\n  maybe: [perhaps]\n", r"E622.*maybe"),
         ("- just a list\n", r"E621"),
     ],
@@ -124,3 +125,54 @@ def test_match(bare_nlp, index, text, word, expected):
     token = next(t for t in doc if t.text == word)
     spec = index.match(token)
     assert (spec.pattern if spec else None) == expected
+
+
+def test_a_list_gives_several_senses_of_one_pattern(tmp_path):
+    path = tmp_path / "senses.yaml"
+    path.write_text(
+        "verbs:\n  ASSAULT:\n    zap: [{cameo: \"183\", requires: [bomb]}, {cameo: \"175\", requires: [protester]}]\n"
+        "  CONCEDE:\n    zop: {cameo: \"080\", not_by: [law], needs: [verb_complement, no_stative_clause]}\n",
+        encoding="utf-8",
+    )
+    index = load_triggers(ONTO, [path])
+    assert [(s.cameo, s.requires) for s in index.by_head[("verb", "zap")]] == [
+        ("183", frozenset({"bomb"})),
+        ("175", frozenset({"protester"})),
+    ]
+    (zop,) = index.by_head[("verb", "zop")]
+    assert zop.not_by == frozenset({"law"})
+    assert zop.needs == frozenset({"verb_complement", "no_stative_clause"})
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # round 3: a verb's own subject is a sense's context (sentences written for this test)
+        ("Peacekeeping troops arrived in Mali.", "arrived", ("AID", "074")),
+        ("French troops arrived in Mali.", "arrived", ("MOBILIZE", "154")),
+        ("The French president arrived in Mali.", "arrived", ("CONSULT", "042")),
+        ("A car bomb killed ten people in Kabul.", "killed", ("ASSAULT", "183")),
+        ("Police killed two protesters in Lagos.", "killed", ("ASSAULT", "175")),
+        ("Soldiers killed two rebels near Goma.", "killed", ("ASSAULT", "190")),
+        # not_by: a rule that allows something is no concession
+        ("The minister allowed the rebels to leave.", "allowed", ("CONCEDE", "080")),
+        ("The new law allows banks to freeze accounts.", "allows", None),
+        # needs verb_complement / no_stative_clause
+        ("Ghana is committed to opening its market.", "committed", ("AGREE", "030")),
+        ("Ghana is committed to peace.", "committed", None),
+        ("The experts agreed that the plan was a failure.", "agreed", None),
+        ("The rebels agreed to leave the town.", "agreed", ("AGREE", "030")),
+        # unless: a ruling, not a blow
+        ("The court struck down the law.", "struck", None),
+        # context near: a report verb above the attack does not make it verbal
+        ("Militiamen attacked a camp, the agency reported.", "attacked", ("ASSAULT", "190")),
+        ("The opposition attacked the budget, the agency reported.", "attacked", ("ACCUSE", "111")),
+        # a coordinated object counts as the pattern's object
+        ("Egypt sent food and medicine to Gaza.", "sent", ("AID", "073")),
+    ],
+)
+def test_match_senses(bare_nlp, index, text, word, expected):
+    doc = bare_nlp(text)
+    token = next(t for t in doc if t.text == word)
+    spec = index.match(token)
+    assert ((spec.type, spec.cameo) if spec else None) == expected

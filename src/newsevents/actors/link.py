@@ -29,6 +29,7 @@ from .kb import (
     PARTICLES,
     SPECIAL_COUNTRIES,
     Agent,
+    Entry,
     KnowledgeBase,
     NameRef,
     as_date,
@@ -36,6 +37,14 @@ from .kb import (
     name_key,
     norm_word,
 )
+
+#: Participles after "X-" that make X a sponsor, not the actor ("Iran-backed militias").
+SUPPORTED_BY = frozenset({"backed", "funded", "sponsored", "supported", "allied", "aligned",
+                          "armed", "trained", "leaning", "friendly", "affiliated"})
+#: Words that join the parts of a person's name ("Tamim bin Hamad Al Thani").
+NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint"})
+#: Agent nouns with no sector of their own that, said of a country only, name its state.
+STATE_ROLES = {"leader": "GOV"}
 
 # Words that never head an actor phrase and are skipped at its start.
 SKIP_WORDS = frozenset("""
@@ -100,18 +109,33 @@ class Unit:
 
 
 def make_units(tokens: Sequence[Token]) -> list[Unit]:
-    """The units of a token sequence: punctuation and particles handled, glued pieces merged."""
+    """The units of a token sequence: punctuation and particles handled, glued pieces merged.
+    A name in "pro-X", "anti-X" or "X-backed" is someone else's ("Iran-backed militias" are
+    not Iran's, "pro-Russian separatists" not Russia's): it becomes a stop unit."""
     units: list[Unit] = []
     prev_glue = False
+    hyphen_after: Unit | None = None  # the word a hyphen just glued on
     for token in tokens:
         text = token.text
         if text in _POSSESSIVE or (token.tag_ == "POS"):
             units.append(Unit("'s", text, token.i, token.i + 1, "poss"))
             prev_glue = False
+            hyphen_after = None
             continue
         if text in _HYPHENS:
             prev_glue = False
+            glued_on = bool(units) and units[-1].kind == "word" and not token.whitespace_ \
+                and token.i > 0 and not token.doc[token.i - 1].whitespace_
+            hyphen_after = units[-1] if glued_on else None
             continue
+        if hyphen_after is not None:
+            glued, hyphen_after = hyphen_after, None
+            if glued.norm in ("pro", "anti") and text[:1].isupper():  # not "anti-government"
+                units.append(Unit(norm_word(text), text, token.i, token.i + 1, "stop"))
+                prev_glue = not token.whitespace_
+                continue
+            if norm_word(text) in SUPPORTED_BY and glued.capitalized:
+                glued.kind = "stop"
         if token.is_punct:
             if text == "." and units and units[-1].kind == "word" and prev_glue \
                     and len(units[-1].text) <= 3 and units[-1].capitalized:
@@ -385,13 +409,28 @@ class PhraseCoder:
             while elements and isinstance(elements[-1], Unit) and elements[-1].capitalized:
                 name_units.insert(0, elements.pop())
             last = elements[-1] if elements else None
-            if isinstance(last, Match) and last.ref is not None and last.ref.how == "name" \
-                    and last.j > last.i and self.kb.entries[last.ref.entry_id].kind == "person":
+            k = len(elements) - 1
+            while k > 0 and isinstance(elements[k], Unit) and elements[k].norm in NAME_LINKS:
+                k -= 1  # "Sheikh Tamim bin Hamad Al Thani": "bin" between the names
+            before = elements[k] if elements else None
+            if isinstance(before, Match) and before.ref is not None \
+                    and before.ref.how == "name" and before.j > before.i \
+                    and self.kb.entries[before.ref.entry_id].kind == "person":
+                entry = self.kb.entries[before.ref.entry_id]
+                known = {w for alias in (entry.name, *entry.aliases) for w in name_key(alias)}
+                if all(u.norm in known for u in name_units):
+                    # the rest of the person's own full name ("Sheikh Hamad bin Khalifa
+                    # al-Thani" after the alias "Sheikh Hamad bin Khalifa")
+                    return self._entity(before, elements[:k], owner, date, former, location)
                 # A known person's names followed by more names are someone else's longer
                 # name ("Juan Carlos Jobet" is not King Juan Carlos).
                 name_units = list(units[last.i:last.j]) + name_units
                 elements.pop()
             person = self.kb.find_person(tuple(u.norm for u in name_units), date)
+            if person is None and len(name_units) == 1 and elements \
+                    and isinstance(elements[-1], Match) and elements[-1].agent is not None \
+                    and elements[-1].agent.kind == "title":
+                person = self._titled_surname(name_units[0].norm, elements[-1].agent.term, date)
             if person is not None:
                 return self._entity(Match(0, 0, ref=NameRef(person.id)), elements, owner, date,
                                     former, location)
@@ -427,6 +466,36 @@ class PhraseCoder:
         if country is not None:
             return Coded("noun", country=country)
         return Coded("noun")
+
+    def _titled_surname(self, word: str, title: str, date: dt.date | None) -> Entry | None:
+        """The KB person a title and a surname name ("President Bush"), when the surname
+        alone is ambiguous: among the namesakes who held that title, the one holding it on
+        ``date``, else the one whose term is nearest to it; None when the holders are of
+        different countries and none holds it on the date (a wrong country is worse than
+        none)."""
+        ids = set(self.kb.surnames.get(word, ())) | set(self.kb.family_surnames.get(word, ()))
+        holders: list[tuple[float, Entry]] = []
+        for entry_id in ids:
+            entry = self.kb.entries[entry_id]
+            for role in entry.roles:
+                if not role.title or not (role.title == title
+                                          or role.title.startswith(title + " ")):
+                    continue
+                if date is None or role.active(date):
+                    gap = 0.0
+                else:
+                    ends = [d for d in (role.start, role.end) if d is not None]
+                    gap = min(abs((d - date).days) for d in ends) if ends else float("inf")
+                holders.append((gap, entry))
+        if not holders:
+            return None
+        holders.sort(key=lambda h: h[0])
+        in_office = [e for gap, e in holders if gap == 0.0]
+        if len({e.id for e in in_office}) == 1:
+            return in_office[0]
+        if len({e.country for _, e in holders}) == 1:
+            return holders[0][1]
+        return None
 
     def _known_surnames(self, elements: list, date: dt.date | None) -> list:
         """Replace a run of unknown capitalised words that names a KB person by a unique
@@ -556,6 +625,11 @@ class PhraseCoder:
             coded.sector = modifier_agent.sector
         if coded.inherit and coded.sector is not None and not agent.inherit:
             coded.inherit = False
+        if coded.sector is None and agent.term in STATE_ROLES and org is None \
+                and modifier_agent is None and coded.country is not None:
+            # A country's leaders, with nothing else to say whose, are its government
+            # ("Palestinian leaders", "Iraq's leaders"); "Hamas leaders" are Hamas.
+            coded.sector = STATE_ROLES[agent.term]
         if former and (agent.kind == "title" or agent.sector in OFFICE_SECTORS):
             # A former office holder is an elite (ELI); "former rebels" are still rebels.
             coded.sector, coded.id = "ELI", None

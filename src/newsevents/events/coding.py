@@ -128,6 +128,37 @@ class ActorCoder:
             return None  # the context does not say which country
         return tied[0]
 
+    def is_group(self, ref: ActorRef) -> bool:
+        """Whether ``ref`` is a knowledge-base group (a people or an organisation known by
+        name, not a country, place or person)."""
+        entry = active_kb().entries.get(ref.id) if ref.id else None
+        return entry is not None and entry.kind == "group"
+
+    def host_country(
+        self, token: Token, home: str, story: Story, mentions: dict[int, Mention]
+    ) -> str | None:
+        """The country an ethnic group at ``token`` lives in, when its sentence places it
+        in a country other than its ``home`` ("ethnic Albanians demonstrated in Serbia" ->
+        SRB): the places of the sentence count most, then the countries it names; None
+        when the sentence names no other country or does not settle on one."""
+        sent = token.sent
+        scores: Counter[str] = Counter()
+        seen: set[int] = set()
+        for i in range(sent.start, sent.end):
+            m = mentions.get(i)
+            if m is None or id(m) in seen or m.actor is None:
+                continue
+            seen.add(id(m))
+            country = m.actor.country
+            if country and country != home and country not in NON_STATE_CODES:
+                scores[country] += 3 if i in story.place_tokens else 2
+        if not scores:
+            return None
+        ranked = scores.most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
     def country_in_phrase(self, token: Token, mentions: dict[int, Mention]) -> str | None:
         """The country of the first country mention in ``token``'s phrase and the clauses
         on it ("families escaping the fighting in Chad" -> TCD); None when none."""

@@ -34,7 +34,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import ActorRef, Event, Location, Mention, Quote, Span, Timex
 from . import syntax
-from .coding import LOCAL_SECTORS, ActorCoder, Story, is_coded
+from .coding import LOCAL_SECTORS, NON_STATE_CODES, ActorCoder, Story, is_coded
 from .dedup import dedup_events
 from .ontology import SYMMETRIC, Ontology, load_ontology
 from .places import Gazetteer, load_gazetteer
@@ -65,6 +65,15 @@ _NOT_REPORTED_DEPS = frozenset({"xcomp", "pcomp", "pobj", "acl", "advcl", "csubj
 _TARGETED_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "PROTEST"})
 #: Verbal acts whose noun a denial rejects rather than denies ("denied the accusations").
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
+#: Nouns for where people live: a speaker's own ("our cities") are its civilians.
+SETTLEMENTS = frozenset({
+    "city", "town", "village", "home", "house", "neighbourhood", "neighborhood", "people",
+    "family", "child",
+})
+#: Acts done together somewhere: a place named "in" them is where, not with whom.
+_MEETING_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+#: Sectors of the state: their protests (a government's boycott) are aimed abroad.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 @dataclass(slots=True)
@@ -74,6 +83,7 @@ class Candidate:
     complement: Candidate | None = None
     absorbed: bool = False
     victim: Token | None = None  # "five people were killed in an air strike" -> people
+    toll: Token | None = None  # "the attack killed nine people" -> people, after its own target
 
 
 @dataclass(slots=True)
@@ -104,6 +114,8 @@ class DocContext:
     candidates: dict[int, Candidate] = field(default_factory=dict)
     cues: frozenset[int] = frozenset()  # token indices of the quotes' speech verbs
     story: Story = field(default_factory=Story)  # countries and places the story names
+    #: id(event) -> the token its recipient was read from (for coordinated recipients)
+    recipient_tokens: dict[int, Token] = field(default_factory=dict)
 
 
 class EventExtractor:
@@ -164,7 +176,10 @@ class EventExtractor:
             event = self._build(cand, ctx)
             if event is not None:
                 events.append(event)
-                events += self._coordinated_actors(event, cand, ctx)
+                more = self._coordinated_actors(event, cand, ctx)
+                events += more
+                for e in [event, *more]:
+                    events += self._coordinated_recipients(e, ctx)
         for report, content_subj in accusations:
             event = self._build_accusation(report, content_subj, ctx)
             if event is not None:
@@ -218,6 +233,9 @@ class EventExtractor:
                 and by_token[subj.i].spec.type == cand.spec.type
             ):
                 cand.absorbed = True
+                # "a roadside bombing killed one U.S. soldier": whom the attack hit, when
+                # the noun names no target of its own ("the attack on Ukraine")
+                by_token[subj.i].toll = syntax.child(token, "dobj", "obj")
             if cand.spec.kind == "verb" and syntax.is_passive(token):
                 for word in ("in", "during", "by"):
                     noun = by_token.get(getattr(syntax.prep_object(token, word), "i", -1))
@@ -294,7 +312,11 @@ class EventExtractor:
             if speaker is not None and speaker.speaker is not None and token.lower_ in (
                 "it", "they", "we", "he", "she", "i",
             ):
-                return self._in_context(speaker.speaker, speaker.speaker_token or token, ctx)
+                quote = _quote_at(ctx.quotes, token.idx)
+                if quote is None or quote.kind != "direct" or token.lower_ in ("we", "i"):
+                    # in a speaker's own words "they" and "he" are others ("They killed
+                    # our soldiers," the general said); in reported speech, the speaker
+                    return self._in_context(speaker.speaker, speaker.speaker_token or token, ctx)
             return ActorRef(id=None, name=token.text)
         members = syntax.prep_object(token, "of")
         if members is not None and token.i not in ctx.mentions and (
@@ -315,10 +337,31 @@ class EventExtractor:
                     if alt.country and (not ref.sector or not alt.sector or alt.sector == ref.sector or not is_coded(ref)):
                         ref = alt
                         break
-        people = token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS")
+        people = token.tag_ in ("NNPS", "NNS") and (
+            token.ent_type_ == "NORP"
+            or (ref.sector is None and self.coder.is_group(ref))
+        )  # a people ("Palestinians") or a named group of people with no sector ("Bosnian Serbs")
         if ref.country and not ref.sector and people:
             # "Palestinians", "young Algerians": a people, not its state - its civilians
             ref = ActorRef(id=ref.id, name=ref.name, country=ref.country, sector="CVL")
+        if not ref.country and speaker is not None and speaker.speaker is not None \
+                and speaker.speaker.country and self._speakers_own(token, ctx):
+            # "Russia is attacking our cities," Zelensky said; the Israeli military said its
+            # troops ...: the speaker's own
+            sector = ref.sector or ("CVL" if syntax.lemma(token) in SETTLEMENTS else None)
+            ref = ActorRef(id=ref.id, name=ref.name or syntax.np_span(token).text,
+                           country=speaker.speaker.country, sector=sector)
+        if ref.country and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children):
+            # "ethnic Albanians demonstrated in Serbia": an ethnic group is coded by the
+            # country it lives in (ICEWS and the CAMEO coders of the PLOVER records do so)
+            host = self.coder.host_country(token, ref.country, ctx.story, ctx.mentions)
+            if host:
+                ref = ActorRef(id=None, name=ref.name, country=host, sector="CVL")
+        if not ref.country:
+            # "a newspaper based in Beirut", "a London-based rights group"
+            based = self._based_in(token, ctx)
+            if based:
+                ref = ActorRef(id=ref.id, name=ref.name, country=based, sector=ref.sector)
         if not ref.country and ref.sector == "REF":
             # "families escaping the fighting in Chad", "refugees from Syria": where they fled
             country = self.coder.country_in_phrase(token, ctx.mentions)
@@ -327,6 +370,36 @@ class EventExtractor:
         ref = self._in_context(ref, token, ctx)
         ctx.coded[key] = ref
         return ref
+
+    def _speakers_own(self, token: Token, ctx: DocContext) -> bool:
+        """Whether ``token`` is the speaker's own by its possessive: "our", "my" always;
+        "its", "his", "her", "their" in reported speech only (in a speaker's own words
+        "their positions" are the other side's)."""
+        owner = next((c.lower_ for c in token.children if c.dep_ == "poss"), None)
+        if owner in ("our", "my"):
+            return True
+        if owner in ("its", "his", "her", "their"):
+            quote = _quote_at(ctx.quotes, token.idx)
+            return quote is None or quote.kind != "direct"
+        return False
+
+    def _based_in(self, token: Token, ctx: DocContext) -> str | None:
+        """The country of the place an organisation is said to be based in ("a newspaper
+        based in Beirut", "a London-based group"); None when none is named."""
+        for c in token.children:
+            if c.dep_ not in ("acl", "amod") or c.lemma_ != "base":
+                continue
+            place = syntax.prep_object(c, "in") or syntax.child(c, "npadvmod")
+            if place is None or place.ent_type_ not in _PLACE_ENTS:
+                continue
+            m = ctx.mentions.get(place.i)
+            if m is not None and m.actor is not None and m.actor.country \
+                    and m.actor.country not in NON_STATE_CODES:
+                return m.actor.country
+            ent = next((e for e in token.doc.ents if e.start <= place.i < e.end), None)
+            if ent is not None:
+                return self.gazetteer.country_of_place(ent.text)
+        return None
 
     def _in_context(self, ref: ActorRef, token: Token, ctx: DocContext) -> ActorRef:
         """``ref`` with the story's country when it is known by a local sector only ("the
@@ -367,7 +440,9 @@ class EventExtractor:
             return verb, False
         return None, False
 
-    def _actor_token(self, cand: Candidate, anchor: Token | None) -> Token | None:
+    def _actor_token(
+        self, cand: Candidate, anchor: Token | None, ctx: DocContext | None = None
+    ) -> Token | None:
         token, spec = cand.token, cand.spec
         if spec.kind == "verb":
             return syntax.subject(token)
@@ -401,7 +476,15 @@ class EventExtractor:
             if c.dep_ in ("amod", "compound"):
                 # "Israeli shelling", "Israeli tank shelling"
                 for m in c.subtree:
-                    if m.i < token.i and m.ent_type_ in ("NORP", "GPE", "ORG") and m.dep_ in ("amod", "compound"):
+                    named = m.ent_type_ in ("NORP", "GPE", "ORG") or (
+                        ctx is not None and m.pos_ == "PROPN" and m.i in ctx.mentions
+                        and ctx.mentions[m.i].actor is not None
+                        and ctx.mentions[m.i].actor.country is not None
+                        and (ctx.mentions[m.i].actor.id == ctx.mentions[m.i].actor.country
+                             or ctx.mentions[m.i].actor.sector is not None)
+                    )  # "US Predator attacks": NER missed "US", the actor linker did not
+                    # (a country or an organisation; "a Minnesota crackdown" is a place)
+                    if m.i < token.i and named and m.dep_ in ("amod", "compound"):
                         return m
         if anchor is not None:
             return syntax.subject(anchor)
@@ -427,6 +510,19 @@ class EventExtractor:
                 if spec.kind == "noun" and spec.of == "actor" and slot == "prep:of":
                     continue
                 found.append(t)
+        if cand.toll is not None:
+            found.append(cand.toll)
+        if spec.type == "REJECT":
+            # "declined to resign despite pressure by X", "in defiance of calls from X":
+            # whose demand is refused
+            for head in (token, syntax.child(token, "xcomp")):
+                for c in head.children if head is not None else ():
+                    if c.dep_ == "prep" and c.lower_ in ("despite", "defying", "against"):
+                        demand = syntax.child(c, "pobj")
+                        if demand is not None:
+                            found += [syntax.agent(demand), syntax.prep_object(demand, "from"),
+                                      syntax.child(demand, "poss")]
+            found = [t for t in found if t is not None]
         # absorbed/claimed complements lend their arguments as a last resort
         if cand.complement is not None and cand.spec.frame == "absorb":
             inner = cand.complement
@@ -437,6 +533,24 @@ class EventExtractor:
                         found.append(t)
             if cand.spec.type == "REQUEST" and inner_actor is not None and syntax.is_actorlike(inner_actor):
                 found.insert(0, inner_actor)
+        if spec.type == "REQUEST":
+            # "demanded an admission by Moscow that ...": the one whose act is demanded
+            obj = syntax.child(token, "dobj", "obj") if spec.kind == "verb" else None
+            by = syntax.prep_object(obj, "by") if obj is not None else None
+            if by is not None and syntax.is_actorlike(by):
+                found.insert(0, by)
+            # "reiterated its demand that Israel ease ...", "its call for the government to
+            # resign": the subject of the clause demanded, on the noun or its verb
+            if spec.kind == "noun":
+                gov = syntax.governor(token)
+                verb = gov[0] if gov is not None and gov[1] in ("dobj", "obj") else anchor
+                for head in (token, verb):
+                    for c in head.children if head is not None else ():
+                        if c.dep_ in ("ccomp", "acl", "advcl") and any(
+                            m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children
+                        ):
+                            found.append(syntax.child(c, *syntax.SUBJ_DEPS))
+            found = [t for t in found if t is not None]
         first: tuple[Token | None, ActorRef | None] = (None, None)
         seen: set[int] = set()
         for t in found:
@@ -444,7 +558,7 @@ class EventExtractor:
                 continue
             seen.add(t.i)
             if any(c.dep_ == "poss" and c.lower_ in syntax.OWN_PRONOUNS for c in t.children) and spec.type in (
-                "RETREAT", "MOBILIZE", "AID",
+                "RETREAT", "MOBILIZE", "AID", "SANCTION",
             ):
                 continue  # "withdraw its forces": the actor's own ("met his counterpart" is not)
             # a recipient is an actor: the phrase itself when it is one ("Iraq", "the
@@ -455,18 +569,33 @@ class EventExtractor:
                     continue
                 if phrase is None:
                     ref = self._code(cand_tok, ctx, speaker=status)
+                    if spec.type in _MEETING_TYPES and cand_tok.pos_ == "NOUN" \
+                            and cand_tok.i not in ctx.mentions and not ref.sector and ref.country:
+                        # "talks in Geneva": a thing coded by a place its phrase names;
+                        # the actors it names were tried above, each on its own
+                        continue
                 else:
                     ref = self.coder.code_phrase(phrase, date=ctx.dct)
                     if len(phrase) > 1 and not ref.country:
                         continue  # "military aid" names no one; "Kenyan army" does
                     ref = self._in_context(ref, cand_tok, ctx)
-                if cand_tok.ent_type_ in _PLACE_ENTS:
+                if cand_tok.ent_type_ in _PLACE_ENTS or (
+                    cand_tok.pos_ == "PROPN" and not cand_tok.ent_type_
+                ):
+                    if spec.type in _MEETING_TYPES and _where(cand_tok) \
+                            and not self._country_name(cand_tok):
+                        continue  # "held talks in Geneva": where, not with whom
                     ref = self._place_target(ref, cand_tok, spec.type)
+                if t.lemma_ == "counterpart" and ref.country and not ref.sector and actor.sector:
+                    # "met his Iraqi counterpart": the office of the actor, in Iraq
+                    ref = ActorRef(id=None, name=syntax.np_span(t).text, country=ref.country,
+                                   sector=actor.sector)
                 if is_coded(ref) and is_coded(actor) and _same_actor(ref, actor):
                     continue
                 if is_coded(ref):
                     return cand_tok, ref
-                if first[0] is None and cand_tok.ent_type_ in _NAME_ENTS:
+                if first[0] is None and cand_tok.ent_type_ in _NAME_ENTS and not _where(cand_tok):
+                    # an unknown name after "in" is where, not whom
                     first = (cand_tok, ref)  # a name the knowledge base does not know
         return first
 
@@ -499,6 +628,13 @@ class EventExtractor:
         ]
         return [*out, (token, None)]
 
+    def _country_name(self, token: Token) -> bool:
+        """Whether ``token`` is part of a country's name ("sought refuge in Germany" names
+        whom it was sought from; "talks in Geneva" only where)."""
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        key = (ent.text if ent is not None else token.text).lower().removeprefix("the ").strip()
+        return key in self.gazetteer.countries
+
     def _place_target(self, ref: ActorRef, token: Token, type_: str) -> ActorRef:
         """A town or city as the target of force or coercion ("shelled Kyiv", "a curfew in
         Cizre") stands for the people there: its country's civilians, not the government
@@ -506,12 +642,18 @@ class EventExtractor:
         if type_ not in _TARGETED_PLACE_TYPES:
             return ref
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is None:
+        if ent is None and not (token.pos_ == "PROPN" and not token.ent_type_):
             return ref
+        ent = ent if ent is not None else token.doc[token.i : token.i + 1]  # NER missed "Kyiv"
         key = ent.text.lower().removeprefix("the ").strip()
         gaz = self.gazetteer
         if key in gaz.countries or (key not in gaz.cities and key not in gaz.capitals):
             return ref  # a country or a region: the state itself may be the target
+        if key in gaz.capitals and type_ in ("THREATEN", "SANCTION", "PROTEST") \
+                and not _where(token):
+            # "threatened Beijing with tariffs": the capital is its government ("a curfew
+            # in Algiers" is still the people there)
+            return ref
         country = ref.country or gaz.country_of_place(ent.text)
         if not country:
             return ref
@@ -595,6 +737,12 @@ class EventExtractor:
             obj = syntax.child(token, "dobj", "obj") if cand.spec.kind == "verb" else None
             if obj is not None:
                 out.append(syntax.prep_object(obj, word))
+            elif cand.spec.kind == "verb" and cand.spec.extras:
+                # "engaged in talks with Iran": the phrase hangs off the pattern's own noun
+                extras = set(cand.spec.extras)
+                for t in token.subtree:
+                    if t.pos_ == "NOUN" and syntax.lemma(t) in extras and abs(t.i - token.i) <= 4:
+                        out.append(syntax.prep_object(t, word))
             if word == "between":
                 out += [syntax.conjuncts(t)[0] for t in out if t is not None and syntax.conjuncts(t)]
             return out
@@ -766,7 +914,7 @@ class EventExtractor:
         status = self._status(cand, anchor, ctx)
         if status.irrealis:
             return None
-        actor_tok = self._actor_token(cand, anchor)
+        actor_tok = self._actor_token(cand, anchor, ctx)
         if actor_tok is not None and actor_tok.pos_ == "PRON" and status.speaker is None:
             # "he said it would ..." inside a quote: the quote's speaker
             quote = _quote_at(ctx.quotes, cand.token.idx)
@@ -794,6 +942,12 @@ class EventExtractor:
                 if is_coded(ref):
                     rec_tok, recipient = other, ref
                     break
+            else:
+                # "U.S. and Russian negotiators held talks"
+                for ref in self._modifier_actors(actor_tok, actor, ctx):
+                    if actor is not None and ref.country != actor.country:
+                        recipient = ref
+                        break
         negated, modality = status.negated, status.modality
         inner_type = cand.complement.spec.type if cand.complement is not None else None
         if type_ == "REQUEST" and spec.head == "order" and inner_type in CONDITIONAL_THREAT:
@@ -838,10 +992,12 @@ class EventExtractor:
         location = self._location(cand, anchor, ctx)
         if (
             type_ == "ASSAULT" and not is_coded(actor) and self._unattributed(actor_tok)
-            and (spec.kind == "verb" or anchor is not None or cand.victim is not None)
+            and (spec.kind == "verb" or anchor is not None or cand.victim is not None
+                 or cand.toll is not None)
             and is_coded(recipient) and not status.presupposed
             and syntax.lemma(cand.token) not in self.cues.state_means
-            and (cand.victim is not None or cand.token.dep_ not in _NOT_REPORTED_DEPS)
+            and (cand.victim is not None or cand.toll is not None
+                 or cand.token.dep_ not in _NOT_REPORTED_DEPS)
         ):
             # "a roadside bomb killed two soldiers", "three civilians were killed in
             # Kabul": unidentified attackers of the country where it happened - only for
@@ -853,6 +1009,17 @@ class EventExtractor:
             actor = ActorRef(
                 id=None, name=name or "unidentified attackers", country=country, sector="UAF"
             )
+        if (
+            type_ in ("COERCE", "ACCUSE") and spec.kind == "verb" and actor_tok is None
+            and syntax.is_passive(cand.token) and syntax.agent(cand.token) is None
+            and location is not None and location.country
+            and location.country not in NON_STATE_CODES
+        ):
+            # "a US national has been put under investigation in Italy", "two journalists
+            # were arrested in Cairo": arrests and charges with no agent are the state's
+            # where they happen
+            actor = ActorRef(id=None, name=f"authorities of {location.country}",
+                             country=location.country, sector=None)
         named_by = actor_tok
         if actor_tok is not None and actor_tok.pos_ == "PRON" and status.speaker_token is not None:
             named_by = status.speaker_token  # "the Umma party said it will boycott ..."
@@ -864,6 +1031,8 @@ class EventExtractor:
         confidence = self._confidence(spec, actor, recipient, modality)
         if confidence < self.min_confidence:
             return None
+        if type_ == "PROTEST" and not is_coded(recipient) and not negated:
+            recipient = self._protest_target(actor, location, cand.token, ctx) or recipient
         if (
             recipient is not None and not recipient.country and recipient.sector in ("CVL", "REF")
             and location is not None and location.country
@@ -871,7 +1040,7 @@ class EventExtractor:
             # "killed five people in Kabul": civilians of the place where it happened
             recipient = ActorRef(recipient.id, recipient.name, location.country, recipient.sector)
         sent = cand.token.sent
-        return Event(
+        event = Event(
             id="",
             type=type_,
             mode=mode,
@@ -890,6 +1059,35 @@ class EventExtractor:
             quad_class=self.onto.quad_class(type_),
             intensity=self.onto.intensity(type_, mode),
         )
+        if rec_tok is not None and recipient is not None:
+            ctx.recipient_tokens[id(event)] = rec_tok
+        return event
+
+    def _protest_target(
+        self, actor: ActorRef | None, location: Location | None, token: Token, ctx: DocContext
+    ) -> ActorRef | None:
+        """Whom a protest that names no target is against: the government of the place
+        where it happens, else of the protesters' own country (CAMEO 141: "the location
+        of a demonstration sometimes represents the identity of the target"; a rally, a
+        riot or a strike with no other addressee is directed at the authorities there).
+        Not for protests by a state or its own bodies (a boycott by a government is aimed
+        at someone else, unnamed), nor when the sentence names a company (a strike against
+        an employer)."""
+        if actor is None or not is_coded(actor) or actor.sector in STATE_SECTORS:
+            return None
+        if actor.sector in ("ELI", "BUS", "MED", "UAF"):
+            return None  # a person, a firm or an outlet: no crowd addressing the state
+        if actor.sector is None:
+            return None  # a state as a whole ("US strikes", "the US Capitol riot") is no crowd
+        if actor.country in NON_STATE_CODES:
+            return None
+        if any(m.actor is not None and m.actor.sector == "BUS"
+               for m in (ctx.mentions.get(t.i) for t in token.sent) if m is not None):
+            return None
+        country = location.country if location is not None and location.country else actor.country
+        if not country or country in NON_STATE_CODES:
+            return None
+        return ActorRef(id=None, name=f"government of {country}", country=country, sector="GOV")
 
     def _coordinated_actors(self, event: Event, cand: Candidate, ctx: DocContext) -> list[Event]:
         """The same act by each actor coordinated with the event's ("Russia and China
@@ -898,17 +1096,59 @@ class EventExtractor:
         if event.type in SYMMETRIC or event.actor is None or not is_coded(event.actor):
             return []
         anchor = None if cand.spec.kind == "verb" else self._noun_anchor(cand.token)[0]
-        actor_tok = self._actor_token(cand, anchor)
+        actor_tok = self._actor_token(cand, anchor, ctx)
         if actor_tok is None or actor_tok.pos_ == "PRON":
             return []
         out = []
-        for other in syntax.conjuncts(actor_tok):
-            ref = self._code(other, ctx)
+        others = [(other, self._code(other, ctx)) for other in syntax.conjuncts(actor_tok)]
+        others += [(actor_tok, ref) for ref in self._modifier_actors(actor_tok, event.actor, ctx)]
+        for other, ref in others:
             if not ref.country or ref.country == event.actor.country:
                 continue
             if event.recipient is not None and _same_actor(ref, event.recipient):
                 continue
             out.append(replace(event, actor=ref))
+        return out
+
+    def _coordinated_recipients(self, event: Event, ctx: DocContext) -> list[Event]:
+        """The same act toward each party coordinated with the event's recipient ("Israel
+        struck Gaza and Lebanon", "talks with Israel and Hamas"): CAMEO codes a compound
+        target as one event per target. Only coded parties of another country than the
+        actor and the first recipient."""
+        rec_tok = ctx.recipient_tokens.get(id(event))
+        if rec_tok is None or event.recipient is None or not is_coded(event.recipient):
+            return []
+        out = []
+        seen = {event.recipient.country, event.actor.country if event.actor else None}
+        for other in syntax.conjuncts(rec_tok):
+            if other.i < rec_tok.i or other.pos_ == "PRON":
+                continue
+            ref = self._code(other, ctx)
+            if other.ent_type_ in _PLACE_ENTS:
+                ref = self._place_target(ref, other, event.type)
+            if not ref.country or ref.country in seen or (
+                ref.country in NON_STATE_CODES and not ref.id
+            ):
+                continue
+            seen.add(ref.country)
+            out.append(replace(event, recipient=ref))
+        return out
+
+    def _modifier_actors(
+        self, token: Token, ref: ActorRef | None, ctx: DocContext
+    ) -> list[ActorRef]:
+        """The actors of a noun with coordinated name modifiers, one per name, each with
+        the noun's sector ("U.S. and Russian negotiators" -> USA GOV, RUS GOV)."""
+        if ref is None or token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        out = []
+        for mod in syntax.coordinated_modifiers(token):
+            words = [t for t in mod.lefts if t.dep_ == "compound"] + [mod]  # "Sierra Leonean"
+            span = token.doc[words[0].i : mod.i + 1]
+            coded = self.coder.code_phrase(span, date=ctx.dct)
+            if coded.country and coded.country not in NON_STATE_CODES:
+                out.append(ActorRef(id=None, name=f"{span.text} {token.text}",
+                                    country=coded.country, sector=ref.sector))
         return out
 
     def _trivial(self, verb: Token) -> bool:
@@ -1089,12 +1329,19 @@ class EventExtractor:
             ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
             if ent is not None:
                 return self.gazetteer.locate(ent.text)
+        if token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG"):
+            place = self.gazetteer.locate(token.text)  # a town NER took for a people
+            if place is not None and place.lat is not None:
+                return place
         of = syntax.prep_object(token, "of")
-        if of is not None and of.ent_type_ in _PLACE_ENTS:
+        if of is not None and (of.ent_type_ in _PLACE_ENTS or of.pos_ == "PROPN"):
             return self._place_of(of)
         for c in token.children:
             if c.dep_ in ("compound", "poss") and c.ent_type_ in _PLACE_ENTS:
                 return self._place_of(c)
+        inside = syntax.prep_object(token, "in")
+        if inside is not None and inside.ent_type_ in _PLACE_ENTS:
+            return self._place_of(inside)  # "at a jail in northern Israel"
         return None
 
     def _confidence(
@@ -1140,6 +1387,13 @@ def _actor_object(ref: ActorRef | None, token: Token | None) -> bool:
     if ref.country or ref.id or token.pos_ == "PROPN":
         return True
     return bool(ref.sector) and ref.sector != "GOV"
+
+
+def _where(token: Token) -> bool:
+    """Whether ``token`` is the object of a preposition of place ("in Geneva")."""
+    # not "at": "fired at X" names a target
+    prep = token.head.lower_
+    return token.dep_ == "pobj" and prep in _LOCATION_PREPS and prep != "at"
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:

@@ -74,7 +74,8 @@ class Gazetteer:
         if country:
             return Location(text=text, country=country)
         city = self.cities.get(key) or self.cities.get(key.removesuffix(" city"))
-        if city is not None:
+        if city is not None and not (key in self.us_states and city.country != "USA"):
+            # "New York" is the city; "Florida" the state, not the town in Cuba
             return Location(text=text, country=city.country, lat=city.lat, lon=city.lon)
         if key in self.us_states:
             return Location(text=text, country="USA")

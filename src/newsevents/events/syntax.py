@@ -68,6 +68,14 @@ def prep_object(token: Token, prep: str) -> Token | None:
             obj = child(c, "pobj", "pcomp")
             if obj is not None:
                 return obj
+    for c in token.children:
+        # "pulled out of Kherson", "moved away from the border": a two-word preposition
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("out", "away", "back"):
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ == prep:
+                    obj = child(g, "pobj", "pcomp")
+                    if obj is not None:
+                        return obj
     return None
 
 
@@ -84,6 +92,18 @@ def agent(token: Token) -> Token | None:
 def conjuncts(token: Token) -> list[Token]:
     """The tokens coordinated with ``token`` ("Baghdad and Washington" -> [Washington])."""
     return [c for c in token.conjuncts if c.i != token.i]
+
+
+def coordinated_modifiers(token: Token) -> list[Token]:
+    """The names coordinated inside a noun's modifier, each naming its own actor ("U.S.
+    and Russian negotiators" -> [U.S., Russian]); empty when the modifier is not
+    coordinated."""
+    for c in token.children:
+        if c.dep_ in ("amod", "nmod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+            others = [o for o in conjuncts(c) if o.ent_type_ in ("NORP", "GPE") and o.i < token.i]
+            if others:
+                return [c, *others]
+    return []
 
 
 def governor(token: Token) -> tuple[Token, str] | None:
@@ -278,8 +298,11 @@ def actors_inside(token: Token) -> list[Token]:
             or (c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN"))
         ):
             out.append(c)
+    by = agent(token)
+    if by is not None and is_actorlike(by) and by.pos_ != "PRON":
+        out.append(by)  # "the release of hostages by the ELN": whose act it is comes first
     for c in token.rights:
-        if c.dep_ == "prep" and c.lower_ in INSIDE_PREPS:
+        if c.dep_ == "prep" and c.lower_ in INSIDE_PREPS and (by is None or child(c, "pobj") is not by):
             obj = child(c, "pobj")
             if obj is not None and is_actorlike(obj) and obj.pos_ != "PRON":
                 out.append(obj)

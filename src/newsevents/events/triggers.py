@@ -22,8 +22,12 @@ from .ontology import CATEGORIES, Ontology
 _lemma = syntax.lemma
 
 FRAMES = ("absorb", "claim")
-NEEDS = ("complement", "event", "actor_object", "no_clause", "no_object", "object", "no_predicate")
+NEEDS = (
+    "complement", "event", "actor_object", "no_clause", "no_object", "object", "no_predicate",
+    "verb_complement", "no_stative_clause",
+)
 OF_ROLES = ("actor", "recipient")
+CONTEXTS = ("wide", "near")
 SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj", "purpose", "xcomp", "condition")
 
 #: Dependency labels through which a pattern's extra lemmas may hang off its head.
@@ -33,6 +37,8 @@ _NEAR_DEPS = frozenset({
 })  # fmt: skip
 #: Through these a pattern word may hang one level further down ("took to the streets").
 _DEEP_DEPS = frozenset({"prep", "pobj", "dobj", "obj", "prt", "compound", "amod", "dative", "agent"})
+#: Objects whose conjuncts count as objects of the same head.
+_OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN"})
 
@@ -56,6 +62,11 @@ class TriggerSpec:
     needs: frozenset[str]
     frame: str | None
     confidence: float
+    #: subject lemmas that block a verb pattern ("the new law allows banks to ...")
+    not_by: frozenset[str] = frozenset()
+    #: where ``requires`` words are looked for: "wide" (also the words the head hangs
+    #: from) or "near" (only what hangs off the head, and its subject)
+    context: str = "wide"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +155,21 @@ class TriggerIndex:
             if spec.requires or spec.not_under:
                 if governors is None:
                     governors = _governors(token)
+                    if kind == "verb":
+                        # a verb's own subject is its context too ("peacekeepers arrived")
+                        governors = (governors[0], governors[1] | _own_subjects(token))
                 chain, subjects = governors
-                if spec.requires and not spec.requires & (near | chain | subjects):
+                scope = near | subjects if spec.context == "near" else near | chain | subjects
+                if spec.requires and not spec.requires & scope:
                     continue
                 if spec.not_under & chain:
                     continue
+            if spec.not_by and spec.not_by & _own_subjects(token):
+                continue
+            if "verb_complement" in spec.needs and not _verb_complement(token):
+                continue
+            if "no_stative_clause" in spec.needs and _stative_clause(token):
+                continue
             if all(extra in near for extra in spec.extras) and _particles_follow(token, spec, tokens):
                 return spec
         return None
@@ -181,6 +202,38 @@ def _governors(token: Token, depth: int = 3) -> tuple[frozenset[str], frozenset[
             subjects = frozenset(_lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
         depth -= 1
     return frozenset(chain), subjects or frozenset()
+
+
+def _verb_complement(token: Token) -> bool:
+    """``token`` governs an act: a clause or a verb after its preposition ("committed to
+    opening up the economy"), not a bare noun ("committed to transparency")."""
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            return True
+        if c.dep_ == "prep" and any(
+            g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in c.children
+        ):
+            return True
+    return False
+
+
+def _stative_clause(token: Token) -> bool:
+    """``token`` governs a clause that states how things are ("agreed that the objectives
+    have been a factor"): an opinion shared, not an act agreed on."""
+    return any(c.dep_ == "ccomp" and _lemma(c) == "be" for c in token.children)
+
+
+def _own_subjects(token: Token) -> frozenset[str]:
+    """Lemmas of a verb's subjects (a relative clause's noun) and of the words that
+    qualify them ("Ghanaian peacekeeping troops arrived": troop, peacekeeping)."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ == "relcl":
+        subjects.append(token.head)  # "a law that allows ...": the law
+    out = []
+    for c in subjects:
+        out.append(_lemma(c))
+        out.extend(_lemma(m) for m in c.children if m.dep_ in ("compound", "amod"))
+    return frozenset(out)
 
 
 def _particles_follow(token: Token, spec: TriggerSpec, tokens: list[Token]) -> bool:
@@ -219,6 +272,10 @@ def near_tokens(token: Token) -> list[Token]:
                 out.append(c)
                 if c.dep_ in _DEEP_DEPS:
                     nxt.append(c)
+                if c.dep_ in _OBJECT_DEPS:
+                    # a coordinated object shares the verb ("providing photographs and
+                    # intelligence", "withdraw troops and tanks")
+                    out.extend(cc for cc in c.children if cc.dep_ == "conj")
         frontier = nxt
     return out
 
@@ -256,6 +313,9 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
     of = opts.get("of", "recipient")
     if of not in OF_ROLES:
         raise KnowledgeBaseError(f"[E616] {where}: of {of!r}; valid: {', '.join(OF_ROLES)}")
+    context = opts.get("context", "wide")
+    if context not in CONTEXTS:
+        raise KnowledgeBaseError(f"[E623] {where}: context {context!r}; valid: {', '.join(CONTEXTS)}")
     to = opts.get("to")
     if to is not None:
         to = tuple(str(s) for s in to)
@@ -287,6 +347,8 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
         needs=needs,
         frame=frame,
         confidence=float(opts.get("confidence", 0.7)),
+        not_by=frozenset(str(u).lower() for u in opts.get("not_by", ())),
+        context=context,
     )
 
 
@@ -333,8 +395,10 @@ def load_triggers(onto: Ontology, extra: Iterable[str | Path] = ()) -> TriggerIn
                         f"Valid: {', '.join(CATEGORIES)}"
                     )
                 for pattern, value in (entries or {}).items():
-                    for variant in _expand(str(pattern)):
-                        spec = _spec(kind, type_, variant, value, onto, origin)
+                    # a list holds several senses of one pattern, each with its context
+                    senses = value if isinstance(value, list) else [value]
+                    for variant, sense in ((v, s) for v in _expand(str(pattern)) for s in senses):
+                        spec = _spec(kind, type_, variant, sense, onto, origin)
                         # senses with a `requires` context are kept side by side ("strike":
                         # PROTEST with labour words, ASSAULT with military ones); otherwise a
                         # later entry replaces an earlier one
