@@ -128,7 +128,7 @@ IN_CONTEXT = [
     ("The money can be used over three years.", [("three years", "P3Y")]),
     ("He left two weeks ago.", [("two weeks ago", "2021-07-31")]),
     ("He left six weeks ago.", [("six weeks ago", "2021-W26")]),
-    ("Sales rose 43% in February compared to the same period last year.",
+    ("Exports grew 7% in February against the same period last year.",
      [("February", "2021-02"), ("the same period last year", "2020-02")]),
     ("Sales fell in July, compared to the same month a year ago.",
      [("July", "2021-07"), ("the same month a year ago", "2020-07")]),

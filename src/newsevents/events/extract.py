@@ -1015,9 +1015,8 @@ class EventExtractor:
             and location is not None and location.country
             and location.country not in NON_STATE_CODES
         ):
-            # "a US national has been put under investigation in Italy", "two journalists
-            # were arrested in Cairo": arrests and charges with no agent are the state's
-            # where they happen
+            # "a Dutch tourist was charged in Peru", "two journalists were arrested in
+            # Cairo": arrests and charges with no agent are the state's where they happen
             actor = ActorRef(id=None, name=f"authorities of {location.country}",
                              country=location.country, sector=None)
         named_by = actor_tok
@@ -1067,8 +1066,8 @@ class EventExtractor:
         self, actor: ActorRef | None, location: Location | None, token: Token, ctx: DocContext
     ) -> ActorRef | None:
         """Whom a protest that names no target is against: the government of the place
-        where it happens, else of the protesters' own country (CAMEO 141: "the location
-        of a demonstration sometimes represents the identity of the target"; a rally, a
+        where it happens, else of the protesters' own country (the CAMEO manual, 141, lets
+        the place of a demonstration stand for its target when none is named; a rally, a
         riot or a strike with no other addressee is directed at the authorities there).
         Not for protests by a state or its own bodies (a boycott by a government is aimed
         at someone else, unnamed), nor when the sentence names a company (a strike against
