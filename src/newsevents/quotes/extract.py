@@ -11,8 +11,11 @@ records; it never changes the Doc. It works in four passes over the Doc:
    complement from the parse (she said that ...); the "attribution" scope adds beliefs and
    stances (verbs, nouns and adjectives: "their support for X", "was adamant that ...");
 3. overlapping candidates are settled (the longest wins, a cue inside accepted content is
-   nested speech and dropped), quotations that continue an accepted quote (the next
-   sentence, the next paragraph) are joined to it, and colon headlines are read;
+   nested speech and dropped); quotations no cue claimed but set off by a comma from a
+   reporting clause ("“...,” Kessler barked") take its verb; quotations that continue an
+   accepted quote (the next sentence, the next paragraph) are joined to it; quotations
+   after a colon ("Senator Marsh: “...”") or signed with a dash are attributed, and colon
+   headlines are read;
 4. speakers are resolved in document order (:mod:`.speakers`).
 """
 from __future__ import annotations
@@ -55,6 +58,17 @@ _STANCE_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "with"})
 _TOPIC_PREPS = frozenset({"about", "on", "of", "against", "over", "to", "for", "with"})
 #: Entity types a speaker named right before its verb may have.
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+#: Most words of a speaker phrase found by punctuation alone: between a quotation and a
+#: verb outside the lexicon ("“...,” the former governor barked"), or before a colon
+#: ("Senator Alan Marsh: “...”").
+_MAX_SUBJECT_WORDS = 6
+#: ... and with an apposition set off by commas ("“...,” Dana Whitfield, director of the
+#: Harbour Trust, tells").
+_MAX_APPOSITION_WORDS = 14
+#: Parts of speech of a speaker's noun phrase and its apposition.
+_NAME_PHRASE_POS = frozenset(
+    {"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "ADP", "PART", "CCONJ"}
+)
 #: Children of a cue that stand between it and its content without being content.
 _GAP_SKIP_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dative", "iobj", "prt", "prep", "advmod", "npadvmod", "aux", "auxpass",
@@ -64,6 +78,11 @@ _REPORTING_CHILD_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "dative", "iobj", "prt", "prep", "advmod", "npadvmod",
      "aux", "auxpass", "neg", "punct"}
 )
+
+
+# Verbs that open a "Said X:" line, by word form: capitalised there, the small model often
+# tags them proper nouns and leaves the form as its own lemma.
+_LINE_OPENING_VERBS = {"said": "say", "says": "say", "added": "add", "asked": "ask", "wrote": "write"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +228,9 @@ def extract_quotes(
     candidates = finder.candidates() if doc.has_annotation("DEP") else []
     candidates.extend(finder.transcript_candidates())
     accepted = _settle(candidates)
+    # A quotation with a reporting clause of its own ("“...,” the senator responded") is not
+    # a continuation of the quote before it: find those before joining continuations.
+    accepted.extend(finder.orphan_candidates(accepted, clause_only=True))
     _join_continuations(index, accepted, finder.reporting)
     accepted.extend(finder.orphan_candidates(accepted))
     resolver = SpeakerResolver(index, lex, opts)
@@ -280,6 +302,7 @@ class _CueFinder:
             strings.add(w) for w in (lex.stance_adjectives if broad else frozenset())
         )
         self.addressees = frozenset(strings.add(w) for w in lex.addressee_nouns)
+        self.cognition = frozenset(strings.add(w) for w in lex.cognition_verbs)
 
     def candidates(self) -> list[_Candidate]:
         out = []
@@ -328,11 +351,15 @@ class _CueFinder:
             )
         return out
 
-    def orphan_candidates(self, accepted: list[_Candidate]) -> list[_Candidate]:
+    def orphan_candidates(
+        self, accepted: list[_Candidate], *, clause_only: bool = False
+    ) -> list[_Candidate]:
         """Quotations no cue claimed, attributed by punctuation: introduced by a colon
-        ("Sanders made the following comment:\n\n“...”") or signed with a dash at the end
-        of the line (“...” ― Azucena Gonzàlez)."""
-        ix, doc, text = self.ix, self.ix.doc, self.ix.text
+        ("Sanders made the following comment:\n\n“...”", "Marsh: “...”") or signed with
+        a dash at the end of the line (“...” ― Azucena Gonzàlez), or set off by a comma
+        from a reporting clause whose verb is outside the lexicon ("“...,” Kessler barked",
+        "He answered, “...”"); ``clause_only``: by a reporting clause only."""
+        ix = self.ix
         out: list[_Candidate] = []
         k = 0
         while k < len(ix.segments):
@@ -344,11 +371,154 @@ class _CueFinder:
             if claimed or ix.quotable[k] != 2:
                 k = last + 1
                 continue
-            cand = self._signed(k, last) or self._after_colon(k, last)
+            if clause_only:
+                cand = self._verb_after(k, last) or self._verb_before(k, last)
+            else:
+                cand = self._signed(k, last) or self._after_colon(k, last)
             if cand is not None:
                 out.append(cand)
             k = last + 1
         return out
+
+    def _named_before_colon(
+        self, k: int, last: int, colon: Token, at: int
+    ) -> _Candidate | None:
+        """'Marsh: “...”' / 'From the senator’s statement: “...”': a short lead-in with no
+        verb that names a person, a group or a document, then a colon, then a quotation
+        opening a sentence — the lead-in is the speaker."""
+        ix, doc, text = self.ix, self.ix.doc, self.ix.text
+        seg = ix.segments[k]
+        inner = text[seg.inner_start : seg.inner_end].lstrip(" \"“‘'[(…")
+        if not inner[:1].isupper():
+            return None
+        s_lo = ix.sent_bounds[ix.sent_of[colon.i]][0]
+        lo, hi = _trim(doc, s_lo, colon.i)
+        words = [t for t in doc[lo:hi] if not t.is_punct]
+        if words and words[0].lower_ == "from":
+            words = words[1:]  # "From the report:" names the source
+        while words and words[0].pos_ in ("PART", "ADV", "CCONJ", "INTJ"):
+            words = words[1:]  # "Here’s Marsh:" / "And Okoro:"
+        cue_start, cue_end = at, at + 1
+        opener = _LINE_OPENING_VERBS.get(words[0].lower_) if words else None
+        if len(words) > 1 and (
+            words[0].lemma in self.speech or (opener and doc.vocab.strings[opener] in self.speech)
+        ):
+            # "Said Marlowe: “...”" (parsed as a name compound): the verb is the cue.
+            cue_start, cue_end = words[0].idx, words[0].idx + len(words[0].text)
+            words = words[1:]
+        if words:
+            lo = words[0].i
+        if not 0 < len(words) <= _MAX_SUBJECT_WORDS or any(
+            t.pos_ in _VERB_POS or ix.seg_of[t.i] >= 0 for t in words
+        ):
+            return None
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in _SPEAKER_ENTS for t in words) and not (
+            self.lex.channel_nouns & {t.lemma_.lower() for t in words}
+        ):
+            return None
+        return _Candidate(
+            seg.start, ix.segments[last].end, colon, cue_start, cue_end, None,
+            ix.sent_of[colon.i], rank=1, direct=True, speaker_tokens=(lo, hi),
+        )
+
+    def _verb_after(self, k: int, last: int) -> _Candidate | None:
+        """'“...,” Kessler barked' / '“...?” asked a woman in the crowd': a quotation
+        closed by a comma, "?" or "!" and followed at once by a subject and its verb (or
+        the verb and then its subject) is that verb's, whatever the verb — the comma
+        inside the marks says the sentence goes on to its reporting clause. When the parse
+        gives the verb no subject ("“...,” Okoro, 61, told reporters"), a noun phrase standing
+        alone between the quotation and the verb is taken as one."""
+        ix, doc, text = self.ix, self.ix.doc, self.ix.text
+        seg = ix.segments[last]
+        closing = text[seg.inner_start : seg.inner_end].rstrip()[-1:]
+        if closing not in (",", "?", "!"):
+            return None
+        lo, hi = ix.seg_tokens[k][0], ix.seg_tokens[last][1]
+        words = [t for t in doc[lo:hi] if t.is_alpha]
+        if len(words) < self.opts.min_quote_words and all(t.text[:1].isupper() for t in words):
+            return None  # '“Silent Harbour,” stars ...': a title
+        verb = None
+        for i in range(hi, min(hi + _MAX_APPOSITION_WORDS + 1, len(doc))):
+            tok = doc[i]
+            if "\n" in tok.text or tok.text in _SENTENCE_END or ix.seg_of[i] >= 0:
+                return None
+            if tok.pos_ == "VERB":
+                verb = tok
+                break
+        if verb is None or verb.dep_ in ("acl", "relcl", "amod") or (
+            verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
+        ):
+            # '“...,” the number needed ...', '“Hard Times,” the novel that made him
+            # famous, ...': a participle or a relative clause, not a reporting clause.
+            return None
+        between = [t for t in doc[hi : verb.i] if not t.is_punct]
+        subject = _subject(verb)
+        if subject is not None and hi <= subject.i <= verb.i + 4:
+            # Every word between the quotation and the verb is the subject's.
+            if any(t.i not in _subtree_ids(subject) for t in between):
+                return None
+        elif not between:
+            subject = _inverted_subject(verb)
+            if subject is None or subject.i > verb.i + 4 or subject.pos_ != "PROPN":
+                return None  # '“Harbourcare,” links the plan to ...': not a speaker
+        else:
+            # The parse missed the subject ('“...,” Okoro, 61, told reporters', the name taken
+            # into the quotation's clause): a noun phrase, perhaps with an apposition,
+            # standing alone between the quotation and the verb.
+            if between[0].pos_ not in ("PROPN", "PRON", "DET") or any(
+                t.pos_ not in _NAME_PHRASE_POS for t in between
+            ):
+                return None
+            subject = next((t for t in between if t.pos_ in ("PROPN", "PRON")), between[0])
+        if len(between) > _MAX_SUBJECT_WORDS and not any(t.text == "," for t in doc[hi : verb.i]):
+            return None  # only an apposition set off by commas makes the subject long
+        if subject.pos_ not in ("PROPN", "PRON", "NOUN") or subject.tag_ in ("WDT", "WP"):
+            return None  # '“No more cuts!” that rang through the hall': not a speaker
+        if verb.lemma in self.cognition or any(
+            c.dep_ in ("acomp", "attr", "xcomp", "oprd") for c in verb.children
+        ):
+            return None  # '“...,” you know, ...' / '“...,” the senator seems to ...'
+        return self._candidate_from_segments(verb, self._chain_back(last), None, subject)
+
+    def _verb_before(self, k: int, last: int) -> _Candidate | None:
+        """'The mayor cracked, “...”' / 'He answered, “...”': a verb with its subject,
+        then a comma, then a quotation that opens a sentence is that verb's, whatever the
+        verb — a verb set off from a capitalised quotation by a comma introduces it."""
+        ix, doc, text = self.ix, self.ix.doc, self.ix.text
+        seg = ix.segments[k]
+        inner = text[seg.inner_start : seg.inner_end].lstrip(" \"“‘'[(…")
+        if not inner[:1].isupper():
+            return None
+        lo = ix.seg_tokens[k][0]
+        hi = ix.seg_tokens[_last_in_chain(ix, k)][1]
+        if sum(1 for t in doc[lo:hi] if t.is_alpha) < self.opts.min_quote_words:
+            return None  # 'stars in “Night Train,” and ...': a title, not a quotation
+        if lo < 2 or doc[lo - 1].text != ",":
+            return None
+        tok = doc[lo - 2]
+        for _ in range(3):  # "then boomed," / "cut in," / "said quietly,"
+            if tok.pos_ == "VERB" or tok.head.i == tok.i or tok.head.i > tok.i:
+                break
+            if tok.dep_ not in ("prt", "advmod", "npadvmod", "pobj", "prep"):
+                break
+            tok = tok.head
+        verb = tok
+        if verb.pos_ != "VERB" or ix.sent_of[verb.i] != ix.sent_of[lo - 1]:
+            return None
+        if verb.lemma in self.cognition or any(
+            c.dep_ in ("acomp", "attr", "xcomp", "oprd", "ccomp") for c in verb.children
+        ):
+            return None
+        if any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+            return None  # "He ended the auction, “...”" — not said
+        subject = _subject(verb)
+        if subject is None or subject.i > verb.i or subject.tag_ in ("WDT", "WP"):
+            return None
+        if subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        if ix.seg_of[verb.i] >= 0 or ix.seg_of[subject.i] >= 0:
+            return None
+        return self._candidate_from_segments(verb, self._chain_forward(k), None, subject)
 
     def _signed(self, k: int, last: int) -> _Candidate | None:
         ix, doc, text = self.ix, self.ix.doc, self.ix.text
@@ -382,8 +552,10 @@ class _CueFinder:
         while verb.pos_ not in _VERB_POS and verb.head.i != verb.i:
             verb = verb.head
         subject = _subject(verb)
+        if subject is None and verb.pos_ in _VERB_POS:
+            subject = _inverted_subject(verb)  # "Continued Okafor: “...”"
         if verb.pos_ not in _VERB_POS or subject is None or verb.i > colon[0].i:
-            return None
+            return self._named_before_colon(k, last, colon[0], len(before) - 1)
         if ix.sent_of[verb.i] != ix.sent_of[colon[0].i]:
             return None  # the parse ran on into another line
         if ix.seg_of[verb.i] >= 0:
@@ -430,9 +602,12 @@ class _CueFinder:
                 return None
             return self._make(verb, obj.left_edge.i, obj.right_edge.i + 1, particle, rank=0)
         if is_speech or particle is not None:
-            found = self._quotation_content(verb, particle)
-            if found is not None:
-                return found
+            # A belief does not take a quotation next to it: in '“...,” she said, who
+            # thinks “...”' the words were said, not thought.
+            if lemma not in self.cognition or lemma in self.speech_only:
+                found = self._quotation_content(verb, particle)
+                if found is not None:
+                    return found
             clause = next(
                 (c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i), None
             )
@@ -440,7 +615,15 @@ class _CueFinder:
                 # "a list which the campaign says includes ...": the relative pronoun before
                 # the cue belongs to the clause, but the content starts after the cue.
                 lo = max(clause.left_edge.i, verb.i + 1)
-                return self._make(verb, lo, clause.right_edge.i + 1, particle)
+                cand = self._make(verb, lo, clause.right_edge.i + 1, particle)
+                if (
+                    cand is not None
+                    and lemma in self.cognition
+                    and lemma not in self.speech_only
+                    and self.ix.quoted.kind(self.ix.text, cand.start, cand.end) == "direct"
+                ):
+                    return None  # 'knows that “...”': a belief is not a direct quote
+                return cand
         if is_control:
             xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
             infinitive = xcomp is not None and any(
@@ -1156,6 +1339,8 @@ def _governed_by_cue(
             continue
         if continues or tok.left_edge.i <= lo <= tok.right_edge.i:
             return True
+        if all(t.is_punct or t.is_space for t in index.doc[tok.i + 1 : lo]):
+            return True  # '“A,” the mayor said before adding: “B.”' (B hung from "said")
     return False
 
 

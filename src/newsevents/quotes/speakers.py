@@ -107,7 +107,14 @@ class SpeakerResolver:
         for i in range(lo, hi):
             ent = self.ent_of[i]
             if ent is not None and ent.label_ in _NAME_LABELS:
-                return self._with_actor(ent.start_char, ent.end_char, self._name(ent))
+                # Clipped to the phrase: the model may glue a word before it into the
+                # name ("Said Jenkins" as one PERSON when "Said" is the cue); the clipped
+                # name is taken as written, since the article's fuller forms of it would
+                # carry the same glued word.
+                if lo <= ent.start and ent.end <= hi:
+                    return self._with_actor(ent.start_char, ent.end_char, self._name(ent))
+                name = self.doc[max(ent.start, lo) : min(ent.end, hi)]
+                return self._with_actor(name.start_char, name.end_char, name.text)
         span = self.doc[lo:hi]
         return self._with_actor(span.start_char, span.end_char, span.text)
 
