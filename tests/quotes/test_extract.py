@@ -236,7 +236,57 @@ CASES: list[tuple[str, str, list[Q]]] = [
     ("colon-from-document",
      "From the ministry's statement: “The border crossing will reopen on Monday.”",
      [("direct", "the ministry's statement", ":", "“The border crossing")]),
+    # -- a quotation that ends a "that" clause: the clause is the content (mixed), even when
+    #    the parse hangs the clause from the channel or time phrase ----------------------------
+    ("mixed-that-channel",
+     "Ines Ruiz says in a statement that Okafor’s “careless remarks have damaged the peace talks.”",
+     [("mixed", "Ines Ruiz", "says in a statement", "that Okafor’s “careless")]),
+    ("mixed-that-after-time",
+     "Marsh said following a hearing in 2019 that he had “grave doubts about the whole project.”",
+     [("mixed", "Marsh", "said", "that he had “grave")]),
+    ("mixed-that-letter",
+     "The mayor wrote in a letter that the council’s “budget will close three libraries.”",
+     [("mixed", "The mayor", "wrote in a letter", "that the council’s")]),
+    ("direct-that-only", "The minister told reporters that “the border will reopen on Friday.”",
+     [("direct", "The minister", "told", "that “the border")]),
+    # -- "according to" after a quotation that carries on its sentence ------------------------
+    ("mixed-according-lead",
+     "The new bridge will be “ready before the winter storms arrive,” according to the ministry.",
+     [("mixed", "the ministry", "according to", "The new bridge will be “ready")]),
+    # -- "called X “...”": the object and the quoted name are one mixed content ---------------
+    ("mixed-called-object",
+     "The union leader called the new contract “a betrayal of every nurse in the city.”",
+     [("mixed", "The union leader", "called", "the new contract “a betrayal")]),
+    # -- chants and inscriptions: slogans are quoted even when short or in Title Case -------
+    ("direct-chants-of", "The crowd broke into chants of “Four more years!” as the mayor arrived.",
+     [("direct", "The crowd", "chants", "“Four more years!”")]),
+    ("direct-sign-reading", "Farmers carried a sign reading “Save Our Fields” past the ministry.",
+     [("direct", "a sign", "reading", "“Save Our Fields”")]),
+    ("direct-banner-read", "Above the stage, the banner read “Farmers First” in red letters.",
+     [("direct", "the banner", "read", "“Farmers First”")]),
+    # -- a comma inside the closing marks ends the quoted words: the clause after is not
+    #    theirs ----------------------------------------------------------------------------
+    ("direct-comma-then-participle",
+     "Kessler told the crowd, “We will not close a single clinic in this county,” drawing "
+     "cheers from the back rows.",
+     [("direct", "Kessler", "told", "“We will not close")]),
+    ("direct-comma-then-and",
+     "Marsh promised voters, “We will fix every road in this district,” and then left the stage.",
+     [("direct", "Marsh", "promised", "“We will fix")]),
+    # -- two cues before one quotation: the nearer one reports it -----------------------------
+    ("direct-asked-then-said",
+     "Asked about the strike, Okafor said, “Nobody in this city wants a long dispute.”",
+     [("direct", "Okafor", "said", "“Nobody in this city")]),
     # -- no quote --------------------------------------------------------------------------
+    ("none-chorus-one-word", "The speech ended to a chorus of “boos” from the back rows.", []),
+    ("none-chants-no-quotation", "Chants of protest filled the square until midnight.", []),
+    ("none-person-reads-title", "He read “The Quiet Harbour” to his grandchildren.", []),
+    ("none-title-after-of",
+     "Dana Whitfield, author of “Rivers of the North,” pointed out the flaws in the report.", []),
+    ("ind-title-after-starred-in",
+     "Ruiz, who starred in “Harbour of the Lost,” said the film was done.",
+     [("indirect", "Ruiz", "said", "the film was done")]),
+    ("none-called-title", "Critics called the film “The Long Night” a failure.", []),
     ("none-title-relative-verb", "“Hard Times,” the novel that made him famous, sold well.", []),
     ("none-title-which", "“The Road Home,” which premiered in May, won the prize.", []),
     ("none-title-then-verb", "“Silent Harbour,” stars a young actor from Dublin.", []),

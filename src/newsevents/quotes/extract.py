@@ -185,13 +185,18 @@ class _DocIndex:
         ):
             return 0  # on “New Day,” / a “sociopath,” / Iowa’s “silver standard”
         capitals = [w for w in words if len(w.text) > 3]
-        if (
-            len(words) >= 2
-            and capitals
-            and all(w.text[:1].isupper() for w in capitals)
-            and last not in _SENTENCE_END | {","}
-        ):
+        title_case = (
+            len(words) >= 2 and capitals and all(w.text[:1].isupper() for w in capitals)
+        )
+        if title_case and last not in _SENTENCE_END | {","}:
             return 0  # Title Case without closing punctuation: a title or a name
+        if (
+            title_case
+            and last not in _SENTENCE_END
+            and prev is not None
+            and (prev.pos_ in ("ADP", "DET") or prev.tag_ == "POS" or prev.dep_ == "poss")
+        ):
+            return 0  # 'author of “Empire of the Fund,”', 'on CNN's “State of the Union,”'
         if len(words) >= opts.min_quote_words:
             return 2
         if words and inner[:1].isupper() and last in _SENTENCE_END | {","}:
@@ -303,6 +308,8 @@ class _CueFinder:
         )
         self.addressees = frozenset(strings.add(w) for w in lex.addressee_nouns)
         self.cognition = frozenset(strings.add(w) for w in lex.cognition_verbs)
+        self.inscriptions = lex.inscription_nouns
+        self.chants = frozenset(strings.add(w) for w in lex.chant_nouns)
 
     def candidates(self) -> list[_Candidate]:
         out = []
@@ -321,6 +328,8 @@ class _CueFinder:
                 cand = self._noun(tok)
             elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lemma in self.stance_adjectives:
                 cand = self._adjective(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma in self.chants:
+                cand = self._chant(tok)
             else:
                 cand = None
             if cand is not None:
@@ -641,6 +650,12 @@ class _CueFinder:
                 return found
         if self.broad and (is_speech or is_object):
             return self._topic_content(verb, particle)
+        if is_control and lemma in self.quoting_objects:
+            # "call" is also a control verb ("called on X to ..."); without an infinitive
+            # it names, and a quoted name is reported speech: 'called the deal “a ...”'.
+            cand = self._object_content(verb, particle)
+            if cand is not None and self._quotes_words(cand):
+                return cand
         return None
 
     def _topic_content(self, verb: Token, particle: Token | None) -> _Candidate | None:
@@ -759,6 +774,43 @@ class _CueFinder:
                     return self._make_span(adj, pobj.left_edge.i, hi, None, subject)
         return None
 
+    def _chant(self, noun: Token) -> _Candidate | None:
+        """'chants of “Lock her up!”', 'to cries of “Shame!”': the quotation right after
+        "of" is what a crowd said, slogan-short or not. The speaker is the noun's possessor
+        ("their chants of") or the subject of the verb it hangs from ("the crowd broke
+        into chants of")."""
+        ix, doc = self.ix, self.ix.doc
+        i = noun.i + 2
+        if i >= len(doc) or doc[noun.i + 1].lower_ != "of":
+            return None
+        k = ix.seg_of[i]
+        if k < 0 or ix.segments[k].start != doc[i].idx:
+            return None  # the quotation must open right after "of"
+        seg = ix.segments[k]
+        if ix.quoted.kind(ix.text, seg.inner_start, seg.inner_end) != "direct":
+            return None  # 'a chorus of “boos”': one word is scare quotes
+        speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        head = noun.head
+        for _ in range(3):
+            if speaker is not None or head.pos_ in _VERB_POS or head.i == head.head.i:
+                break
+            head = head.head
+        if speaker is None and head.pos_ in _VERB_POS:
+            speaker = _subject(head)
+            if speaker is not None and speaker.i == noun.i:
+                speaker = None  # 'was greeted by chants of ...': the chants are no speaker
+        return self._candidate_from_segments(
+            noun, self._chain_forward(k), None, speaker, that=True
+        )
+
+    def _inscribed(self, verb: Token) -> bool:
+        """Whether ``verb`` is "read" said of a thing bearing words ("a sign reading",
+        "the shirt that read", "the banner read")."""
+        if verb.lemma_ != "read":
+            return False
+        bearer = _subject(verb)
+        return bearer is not None and bearer.lemma_.lower() in self.inscriptions
+
     def _noun_speaker(self, noun: Token) -> Token | None:
         """Who speaks through a cue noun: its possessor ("Trump's claim", "her view"), a
         "by"/"from" phrase ("a statement from the ministry"), or the subject of a verb that
@@ -785,7 +837,11 @@ class _CueFinder:
         own_lo, own_hi = tok.i, max(source.right_edge.i, to.i) + 1
         quote = self._adjacent_quotation_before(tok.i, {tok.i, to.i} | _subtree_ids(source))
         if quote is not None:
-            return self._candidate_from_segments(tok, quote, to, source)
+            cand = self._candidate_from_segments(tok, quote, to, source)
+            # 'The plan was “a gift to landlords,” according to the mayor': the words of
+            # the sentence before the quotation are part of what the source reported.
+            self._widen_leading(cand)
+            return cand
         clause_lo = min(head.left_edge.i, lo) if head is not tok else lo
         clause_hi = max(head.right_edge.i + 1, hi) if head is not tok else hi
         if own_lo - clause_lo >= own_hi - own_lo and own_lo > clause_lo:
@@ -873,6 +929,8 @@ class _CueFinder:
             after = None
         if after is not None:
             cand = self._candidate_from_segments(verb, after, particle, that=True)
+            if self._inscribed(verb):
+                return cand  # 'a sign reading “...” outside the hall': the words are all
             self._widen_gap(cand, verb, particle)
             self._widen_mixed(cand, verb)
             return cand
@@ -890,13 +948,34 @@ class _CueFinder:
         """'accused Clinton of “lying to voters”', 'said Machado was “disgusting”': a
         quotation that carries on a sentence begun after the cue makes the words between
         them part of the reported content (a mixed quote). Channel and time phrases ("told
-        reporters on Monday") and "that" stay outside, as with any reported clause."""
+        reporters on Monday") and "that" stay outside, as with any reported clause —
+        except that a "that" clause before the quotation is the content from "that" on."""
         ix, doc = self.ix, self.ix.doc
         first = cand.segments[0]
-        if not self._continues_sentence(first):
-            return
         lo = ix.seg_tokens[first][0]
         last = particle.i if particle is not None and particle.i > verb.i else verb.i
+        # 'said in a statement that Trump's “rhetoric ...”': words after the complementiser
+        # open the reported clause, whatever the parse hung them from (it often makes the
+        # clause a relative of the channel noun); the quotation is only its end.
+        # The last complementiser counts ('... frustration that “this is ...”': the words
+        # before it are not the quotation's), and none when another verb of saying stands
+        # between it and the quotation ('that it was a bomb, Clinton said, “...”').
+        that = next(
+            (t for t in reversed(doc[last + 1 : lo]) if t.lower_ == "that" and t.dep_ == "mark"),
+            None,
+        )
+        gap = [] if that is None else [
+            t for t in doc[that.i + 1 : lo] if not (t.is_punct or t.is_space)
+        ]
+        if that is not None and not any(
+            t.lemma in self.speech and t.pos_ in _VERB_POS for t in gap
+        ):
+            if gap and doc.text[that.idx : cand.start].count("\n") == 0:
+                cand.start = min(cand.start, that.idx)
+                cand.direct = False
+            return
+        if not self._continues_sentence(first):
+            return
         skip: set[int] = set()
         for child in verb.children:
             if child.dep_ in _GAP_SKIP_DEPS or (
@@ -964,6 +1043,11 @@ class _CueFinder:
             return
         tail_lo, tail_hi = _trim(doc, last, s_hi)
         tail = doc[tail_lo:tail_hi]
+        if inner.endswith(",") and not any(ix.seg_of[t.i] >= 0 for t in tail):
+            # '“...,” and shared a link', '“...,” referring to ...': a comma inside the
+            # marks closes the quoted words, and the clause after them is the writer's —
+            # unless it quotes more ('“A,” and “B.”', '“A,” Obama “b ...”').
+            return
         if len(tail) and doc[last].text != ",":
             if not any(t.lemma in self.speech and t.pos_ in _VERB_POS for t in tail):
                 cand.end = max(cand.end, tail[-1].idx + len(tail[-1].text))
@@ -1027,9 +1111,18 @@ class _CueFinder:
         if i >= len(doc):
             return None
         k = ix.seg_of[i]
-        if ix.quotable[k] != 2:
-            return None
-        return self._chain_forward(k)
+        if ix.quotable[k] == 2:
+            return self._chain_forward(k)
+        # An inscription is quoted even when short or in Title Case ('a hat reading “Vote
+        # Okafor”'), on its own: what follows it is not its continuation.
+        seg = ix.segments[k]
+        if (
+            gap == 0
+            and self._inscribed(verb)
+            and ix.quoted.kind(ix.text, seg.inner_start, seg.inner_end) == "direct"
+        ):
+            return [k]
+        return None
 
     def _chain_back(self, k: int) -> list[int]:
         segs = [k]
@@ -1271,7 +1364,14 @@ def _settle(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep non-overlapping candidates: longest content first (nested speech loses), and
     no accepted content may hold another quote's cue."""
     accepted: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start)):
+
+    def distance(c: _Candidate) -> int:
+        # Between two cues claiming the same quotation the nearer one reports it: in
+        # 'Asked to respond, Carson said, “...”' it is "said", not "respond" or "Asked".
+        return max(c.start - c.cue_end, c.cue_start - c.end, 0)
+
+    ordered = sorted(candidates, key=lambda c: (-c.rank, -(c.end - c.start), c.start, distance(c)))
+    for cand in ordered:
         if any(cand.start < a.end and a.start < cand.end for a in accepted):
             continue
         if any(a.start <= cand.cue_start < a.end for a in accepted):

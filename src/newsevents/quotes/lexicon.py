@@ -33,6 +33,8 @@ _LIST_KEYS = (
     "female_words",
     "male_words",
     "organisation_words",
+    "inscription_nouns",
+    "chant_nouns",
 )
 _MAP_KEYS = ("particle_cues", "pronouns", "title_abbreviations")
 
@@ -68,6 +70,11 @@ class Lexicon:
     learned_verbs: frozenset[str] = frozenset()
     #: Cue nouns counted the same way ("criticism", "endorsement"); "attribution" scope only.
     learned_nouns: frozenset[str] = frozenset()
+    #: Things that bear words ("a sign reading “...”", "a hat that read “...”"): their words
+    #: are quoted even when short or in Title Case, as slogans are.
+    inscription_nouns: frozenset[str] = frozenset()
+    #: Nouns of crowd speech taking the words with "of" ("chants of “...”").
+    chant_nouns: frozenset[str] = frozenset()
 
     def gender_of_word(self, word: str) -> str | None:
         """'female'/'male' for a gendered honorific, noun or given name, else None."""
