@@ -118,6 +118,93 @@ def _codes(doc) -> set[tuple[str, str]]:
         ("A Japanese banker spent $1 million on a farmhouse in Tuscany.", None, ("AID", "07")),
         # a coordinated object belongs to the pattern too
         ("The United States is providing photographs and military intelligence to Ukraine.", ("AID", "07"), None),
+        # round 3b (news): strikes by a state or a nationality are force, not labour action;
+        # a labour word keeps the labour sense
+        ("Since the Turkish strikes began, thousands have fled northern Iraq.", ("ASSAULT", "19"), ("PROTEST", "14")),
+        ("Russia's strikes continued for a third night.", ("ASSAULT", "19"), ("PROTEST", "14")),
+        ("A French rail strike began on Monday.", ("PROTEST", "14"), ("ASSAULT", "19")),
+        ("Nigerian doctors began a strike over unpaid wages.", ("PROTEST", "14"), ("ASSAULT", "19")),
+        # a market's rally and an armed force's display are no protest
+        ("The Kenyan shilling rallied against the dollar.", None, ("PROTEST", "14")),
+        ("The Japanese yen staged a rally against the dollar after the bank's decision.", None, ("PROTEST", "14")),
+        ("A rally in Japanese stocks lifted the Nikkei.", None, ("PROTEST", "14")),
+        ("Kenyan traders rallied against the new market tax.", ("PROTEST", "14"), None),
+        ("The Indian air force staged a demonstration of its new fighter jets over Delhi.", None, ("PROTEST", "14")),
+        ("The Pakistani navy demonstrated off the coast of Karachi.", None, ("PROTEST", "14")),
+        ("Indian farmers staged a demonstration outside parliament.", ("PROTEST", "14"), None),
+        # a road closed by the police is no blockade by a crowd
+        ("Kenyan police blocked the road to the airport on Monday.", None, ("PROTEST", "14")),
+        ("Kenyan protesters blocked the road to the airport.", ("PROTEST", "14"), None),
+        # a verbal attack needs an abstract object or reason; armed doers attack physically
+        ("A Somali aid convoy was attacked by gunmen, the ministry's statement said.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("A Kenyan camp was attacked by militiamen, according to a report by the Kenyan police.", None, ("ACCUSE", "11")),
+        ("The new Kenyan budget was attacked by opposition lawmakers.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The Brazilian president attacked the senator over his remarks on the trade deal.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("Rebels attacked Malian army positions near Gao.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("In a news conference after the ruling, the Kenyan president attacked three judges.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("A Kenyan army convoy was attacked near Mandera, according to a police statement.", None, ("ACCUSE", "11")),
+        # a protest to a government, or by diplomats, is a diplomatic complaint (ACCUSE 114)
+        ("Iraq protested to Turkey over the air strikes on its territory.", ("ACCUSE", "11"), ("PROTEST", "14")),
+        ("China's foreign ministry protested the US arms sale to Taiwan.", ("ACCUSE", "11"), ("PROTEST", "14")),
+        ("Kenyan students protested against the tuition rise in Nairobi.", ("PROTEST", "14"), ("ACCUSE", "11")),
+        # a warning to an addressee against an act is a threat; advice is not
+        ("China warned Japan against interfering in its internal affairs.", ("THREATEN", "13"), None),
+        ("Kenyan doctors warned against eating raw fish.", None, ("THREATEN", "13")),
+        ("The Kenyan central bank warned against complacency.", None, ("THREATEN", "13")),
+        # suspension from an organisation; suspending a match is not
+        ("The African Union suspended Niger after the coup.", ("SANCTION", "16"), None),
+        ("The Arab League expelled Syria from the organisation in 2011.", ("SANCTION", "16"), ("COERCE", "17")),
+        ("The Kenyan league suspended the match after crowd trouble.", None, ("SANCTION", "16")),
+        # impeachment is a formal charge
+        ("The South Korean president was impeached by parliament in December.", ("ACCUSE", "11"), None),
+        # an exchange of fire is a fight; an exchange of views is not
+        ("Israeli soldiers exchanged fire with Hezbollah fighters near the border.", ("ASSAULT", "19"), None),
+        ("An exchange of fire between Indian and Pakistani troops killed two soldiers.", ("ASSAULT", "19"), None),
+        ("The Indian and Pakistani ministers exchanged views on trade.", None, ("ASSAULT", "19")),
+        # round 3b, second batch (kinds that recurred in 60 CNN Lite 2026 articles):
+        # a reporter's question is no request; the reporter's caveat is no act
+        ("The Kenyan minister declined to comment when asked if she had met the Ugandan envoy.", None, ("REQUEST", "10")),
+        ("The Kenyan envoy asked the Ugandan government to release the prisoners.", ("REQUEST", "10"), None),
+        ("The Kenyan president said the rebels were armed, without providing any evidence.", None, ("COOPERATE", "06")),
+        # sport is not force, threat or diplomacy
+        ("The Kenyan pitcher struck out two Cuban batters in the ninth.", None, ("ASSAULT", "19")),
+        ("The Cuban batter hit a solo drive off the Kenyan pitcher.", None, ("ASSAULT", "19")),
+        ("Uganda shot 64% from the field against Kenya.", None, ("ASSAULT", "19")),
+        ("Kenya threatened in the ninth inning.", None, ("THREATEN", "13")),
+        ("Kenya threatened Uganda with sanctions.", ("THREATEN", "13"), None),
+        ("Qatar will host the World Cup opening fixture.", None, ("CONSULT", "04")),
+        ("The Qatari emir hosted the Kenyan president in Doha.", ("CONSULT", "04"), None),
+        ("The Kenyan team's trip to the Final Four ended in defeat.", None, ("CONSULT", "04")),
+        # a visit is to an actor or a country, not to someone's home
+        ("Kenyan police officers visited her home twice.", None, ("CONSULT", "04")),
+        ("The Kenyan president visited Uganda last week.", ("CONSULT", "04"), None),
+        # targeting by a policy is not force; an inquiry by a newsroom is not an official one
+        ("The administration targeted Kenyan parents who paid smugglers.", None, ("ASSAULT", "19")),
+        ("Ugandan rebels targeted a Kenyan army convoy.", ("ASSAULT", "19"), None),
+        ("A Kenyan newspaper investigation found that the ministry had paid bribes.", None, ("ACCUSE", "09")),
+        ("Kenyan police are investigating the killing of the Ugandan journalist.", ("ACCUSE", "09"), None),
+        # a listening device is no bomb; executing an operation is not an execution
+        ("US Navy SEALs planted a listening device inside North Korea.", None, ("ASSAULT", "18")),
+        ("Somali militants planted a bomb outside a Kenyan police station.", ("ASSAULT", "18"), None),
+        ("The Ugandan army executed a military operation against the rebels.", ("ASSAULT", "19"), ("ASSAULT", "18")),
+        ("The Saudi government executed two Kenyan workers.", ("ASSAULT", "18"), None),
+        # an interview is no consultation; a phrase of time holds no pattern word
+        ("The Ugandan president spoke to CNN after the ceremony.", None, ("CONSULT", "04")),
+        ("CNN spoke with several Kenyan workers.", None, ("CONSULT", "04")),
+        ("The Kenyan president spoke with the Ugandan president by phone.", ("CONSULT", "04"), None),
+        ("The Kenyan minister told NBC's Meet the Press that talks would resume.", None, ("CONSULT", "04")),
+        ("After the attack, the Kenyan police launched a nationwide manhunt.", None, ("ASSAULT", "19")),
+        ("Ugandan rebels launched an attack on a Kenyan base after the talks collapsed.", ("ASSAULT", "19"), None),
+        # a product launch is no release of prisoners; a co-hosted tournament is no visit
+        ("Apple will release the new iPhone in September.", None, ("RETREAT", "08")),
+        ("Kenya released 40 Ugandan prisoners.", ("RETREAT", "08"), None),
+        ("The World Cup is being co-hosted by Kenya and Uganda.", None, ("CONSULT", "04")),
+        # showing that something is so is no demonstration; a campaign rally is no protest
+        ("The Kenyan president has already demonstrated in his first term that he can secure peace with Uganda.", None, ("PROTEST", "14")),
+        ("Thousands of Kenyans demonstrated in Nairobi against the tax.", ("PROTEST", "14"), None),
+        ("The Kenyan senator told reporters after his rally in Nakuru that he would win.", None, ("PROTEST", "14")),
+        ("The Kenyan president held a campaign rally in Mombasa.", None, ("PROTEST", "14")),
+        ("The Kenyan opposition leader held a rally in Kisumu against the president.", ("PROTEST", "14"), None),
     ],
 )
 def test_sense(make_doc, text, present, absent):

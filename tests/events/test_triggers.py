@@ -127,6 +127,20 @@ def test_match(bare_nlp, index, text, word, expected):
     assert (spec.pattern if spec else None) == expected
 
 
+def test_round_3b_options_load(tmp_path):
+    path = tmp_path / "news.yaml"
+    path.write_text(
+        "verbs:\n  ACCUSE:\n    zap: {cameo: \"111\", context: object, requires: [plan], needs: argument}\n"
+        "nouns:\n  ASSAULT:\n    zop: {cameo: \"190\", requires: [\"@norp\"], not_by: [army]}\n",
+        encoding="utf-8",
+    )
+    index = load_triggers(ONTO, [path])
+    (zap,) = index.by_head[("verb", "zap")]
+    assert (zap.context, zap.needs) == ("object", frozenset({"argument"}))
+    (zop,) = index.by_head[("noun", "zop")]
+    assert (zop.requires, zop.not_by) == (frozenset({"@norp"}), frozenset({"army"}))
+
+
 def test_a_list_gives_several_senses_of_one_pattern(tmp_path):
     path = tmp_path / "senses.yaml"
     path.write_text(
@@ -169,6 +183,26 @@ def test_a_list_gives_several_senses_of_one_pattern(tmp_path):
         ("The opposition attacked the budget, the agency reported.", "attacked", ("ACCUSE", "111")),
         # a coordinated object counts as the pattern's object
         ("Egypt sent food and medicine to Gaza.", "sent", ("AID", "073")),
+        # round 3b: @norp/@gpe name who strikes; a labour word keeps the labour sense
+        ("Turkish strikes continued overnight.", "strikes", ("ASSAULT", "190")),
+        ("Russia's strikes continued overnight.", "strikes", ("ASSAULT", "190")),
+        ("A French rail strike began.", "strike", ("PROTEST", "143")),
+        # not_by for nouns and verbs: a market rallies, an air force displays
+        ("The yen staged a rally.", "staged", None),
+        ("The yen staged a rally.", "rally", None),
+        ("The air force staged a demonstration.", "demonstration", None),
+        ("Farmers staged a demonstration.", "demonstration", ("PROTEST", "141")),
+        # context object; a passive's agent is who acts
+        ("The camp was attacked by militiamen, the statement said.", "attacked", ("ASSAULT", "190")),
+        ("The budget was attacked by lawmakers.", "attacked", ("ACCUSE", "111")),
+        ("The senator attacked the minister for his remarks.", "attacked", ("ACCUSE", "111")),
+        # needs argument; a phrase of time holds no pattern word
+        ("Kenya threatened in the ninth.", "threatened", None),
+        ("Kenya threatened to leave.", "threatened", ("THREATEN", "130")),
+        ("After the attack, police launched a manhunt.", "launched", None),
+        # a protest made to a government is a diplomatic complaint
+        ("Iraq protested to Turkey.", "protested", ("ACCUSE", "114")),
+        ("Students protested in Nairobi.", "protested", ("PROTEST", "140")),
     ],
 )
 def test_match_senses(bare_nlp, index, text, word, expected):
@@ -176,3 +210,42 @@ def test_match_senses(bare_nlp, index, text, word, expected):
     token = next(t for t in doc if t.text == word)
     spec = index.match(token)
     assert ((spec.type, spec.cameo) if spec else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, event_type, cameo, recipient",
+    [
+        # round 3b (news; sentences written for this test): the target after towards/toward,
+        # the addressee of a diplomatic protest or a warning, the member suspended, the
+        # official impeached, the guest received, the other side of an exchange of fire
+        ("Hezbollah fired missiles towards Israel on Friday.", "ASSAULT", "194", "ISR"),
+        ("Iran fired two missiles toward a US base in Iraq.", "ASSAULT", "194", "USA"),
+        ("Iraq protested to Turkey over the air strikes on its territory.", "ACCUSE", "114", "TUR"),
+        ("China warned Japan against interfering in its internal affairs.", "THREATEN", "130", "JPN"),
+        ("The African Union suspended Niger after the coup.", "SANCTION", "166", "NER"),
+        ("The South Korean president was impeached by parliament in December.", "ACCUSE", "112", "KOR"),
+        ("Israeli soldiers exchanged fire with Hezbollah fighters near the border.", "ASSAULT", "193", "LBN"),
+        ("The Saudi crown prince received the Qatari emir in Riyadh on Tuesday.", "CONSULT", "043", "QAT"),
+        ("Russian strikes continued on Kharkiv for a second night.", "ASSAULT", "190", "UKR"),
+    ],
+)
+def test_news_events_and_their_recipients(make_doc, text, event_type, cameo, recipient):
+    events = [e for e in make_doc(text, "2026-02-10")._.events if e.type == event_type]
+    assert [(e.cameo, e.recipient.country if e.recipient else None) for e in events][:1] == [(cameo, recipient)], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rows that must yield no event at all (written for this test)
+        "The Kenyan shilling rallied against the dollar on Friday.",
+        "The Indian air force staged a demonstration of its new fighter jets over Delhi.",
+        "Kenyan police blocked the road to the airport to most traffic.",
+        "With the Kenyan port blocked to most traffic, Uganda is routing its exports through Tanzania.",
+        "The Kenyan central bank warned against complacency.",
+        "The Kenyan league suspended the match after crowd trouble.",
+        "The Indian and Pakistani ministers exchanged views on trade.",
+    ],
+)
+def test_news_phrasings_that_are_no_events(make_doc, text):
+    assert [e.type for e in make_doc(text, "2026-02-10")._.events] == [], text

@@ -24,10 +24,10 @@ _lemma = syntax.lemma
 FRAMES = ("absorb", "claim")
 NEEDS = (
     "complement", "event", "actor_object", "no_clause", "no_object", "object", "no_predicate",
-    "verb_complement", "no_stative_clause",
+    "verb_complement", "no_stative_clause", "argument",
 )
 OF_ROLES = ("actor", "recipient")
-CONTEXTS = ("wide", "near")
+CONTEXTS = ("wide", "near", "object")
 SLOT_NAMES = ("dobj", "dative", "poss", "xsubj", "xobj", "purpose", "xcomp", "condition")
 
 #: Dependency labels through which a pattern's extra lemmas may hang off its head.
@@ -39,6 +39,22 @@ _NEAR_DEPS = frozenset({
 _DEEP_DEPS = frozenset({"prep", "pobj", "dobj", "obj", "prt", "compound", "amod", "dative", "agent"})
 #: Objects whose conjuncts count as objects of the same head.
 _OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
+#: Modifiers of a head whose entity type a pattern may name as ``@norp``, ``@gpe`` ...
+#: ("US-Israeli strikes", "Russia's strike"): who carries the act out, not its topic.
+_ENTITY_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+#: What a head acts on, for ``context: object``: its object, or a passive's subject.
+_OBJECT_OF_HEAD = frozenset({"dobj", "obj", "nsubjpass"})
+#: Prepositions of time, circumstance or attribution: their phrase is never part of a
+#: pattern.
+_CIRCUMSTANCE_PREPS = frozenset({
+    "after", "before", "since", "until", "till", "during", "amid", "amidst", "despite",
+    "following", "throughout", "ahead", "according",
+})
+#: What makes a verb's use more than intransitive (``needs: argument``).
+_ARGUMENT_DEPS = frozenset({"dobj", "obj", "dative", "xcomp", "ccomp", "nsubjpass", "agent"})
+_ARGUMENT_PREPS = frozenset({"with", "against", "to"})
+#: Prepositions that give the reason for an act ("attacked him for his stance").
+_REASON_PREPS = frozenset({"for", "over"})
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN"})
 
@@ -65,7 +81,8 @@ class TriggerSpec:
     #: subject lemmas that block a verb pattern ("the new law allows banks to ...")
     not_by: frozenset[str] = frozenset()
     #: where ``requires`` words are looked for: "wide" (also the words the head hangs
-    #: from) or "near" (only what hangs off the head, and its subject)
+    #: from), "near" (only what hangs off the head, and its own subject) or "object"
+    #: (only the head's object, or a passive's subject: "attacked the budget")
     context: str = "wide"
 
 
@@ -143,32 +160,46 @@ class TriggerIndex:
                 return None
         else:
             return None
-        # a date phrase is never part of a pattern: "called on Sunday" is not "call on"
-        tokens = [t for t in near_tokens(token) if not _dated(t)]
-        near = frozenset(_lemma(t) for t in tokens)
+        # a date phrase is never part of a pattern: "called on Sunday" is not "call on";
+        # nor is a phrase of time or circumstance ("after the attack, police launched a
+        # manhunt" is not "launch attack")
+        aside = _circumstance(token)
+        tokens = [t for t in near_tokens(token) if not _dated(t) and t.i not in aside]
+        near = frozenset(_lemma(t) for t in tokens) | _entity_modifiers(token)
         if token.dep_ == "acl" and token.tag_ == "VBN":
             near = near | {token.head.lemma_.lower()}  # "documents released by": the object
         governors: tuple[frozenset[str], frozenset[str]] | None = None
+        own: frozenset[str] | None = None
         for spec in self.by_head[(kind, lemma)]:
             if spec.unless & near:
                 continue
-            if spec.requires or spec.not_under:
+            if spec.requires or spec.not_under or spec.not_by:
                 if governors is None:
                     governors = _governors(token)
+                    own = _own_subjects(token) if kind == "verb" else _noun_subjects(token)
                     if kind == "verb":
                         # a verb's own subject is its context too ("peacekeepers arrived")
-                        governors = (governors[0], governors[1] | _own_subjects(token))
+                        governors = (governors[0], governors[1] | own)
                 chain, subjects = governors
-                scope = near | subjects if spec.context == "near" else near | chain | subjects
+                if spec.context == "object":
+                    scope = _object_lemmas(token)
+                elif spec.context == "near":
+                    # only the head's own subject: "the statement said militiamen attacked"
+                    # is not a verbal attack because of the statement
+                    scope = near | (own if kind == "verb" else frozenset())
+                else:
+                    scope = near | chain | subjects
                 if spec.requires and not spec.requires & scope:
                     continue
                 if spec.not_under & chain:
                     continue
-            if spec.not_by and spec.not_by & _own_subjects(token):
-                continue
+                if spec.not_by and spec.not_by & own:
+                    continue
             if "verb_complement" in spec.needs and not _verb_complement(token):
                 continue
             if "no_stative_clause" in spec.needs and _stative_clause(token):
+                continue
+            if "argument" in spec.needs and not _has_argument(token):
                 continue
             if all(extra in near for extra in spec.extras) and _particles_follow(token, spec, tokens):
                 return spec
@@ -186,6 +217,16 @@ def _dated(token: Token) -> bool:
     """A preposition whose object is a date or time ("on Sunday", "in March")."""
     return token.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
+
+
+def _circumstance(token: Token) -> frozenset[int]:
+    """Positions of the words in ``token``'s phrases of time or circumstance ("after the
+    attack", "despite the strike") or of attribution ("according to a statement"), which
+    never hold a pattern's words."""
+    return frozenset(
+        t.i for c in token.children
+        if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE_PREPS for t in c.subtree
     )
 
 
@@ -217,6 +258,16 @@ def _verb_complement(token: Token) -> bool:
     return False
 
 
+def _has_argument(token: Token) -> bool:
+    """``token`` has someone or something it acts on or toward: an object, a complement
+    clause, a passive subject, or a with/against/to phrase ("threatened Iran", "threatened
+    to leave", "threatened with sanctions"); not a bare "threatened in the ninth"."""
+    return any(
+        c.dep_ in _ARGUMENT_DEPS or (c.dep_ == "prep" and c.lower_ in _ARGUMENT_PREPS)
+        for c in token.children
+    )
+
+
 def _stative_clause(token: Token) -> bool:
     """``token`` governs a clause that states how things are ("agreed that the objectives
     have been a factor"): an opinion shared, not an act agreed on."""
@@ -224,16 +275,61 @@ def _stative_clause(token: Token) -> bool:
 
 
 def _own_subjects(token: Token) -> frozenset[str]:
-    """Lemmas of a verb's subjects (a relative clause's noun) and of the words that
-    qualify them ("Ghanaian peacekeeping troops arrived": troop, peacekeeping)."""
+    """Lemmas of a verb's subjects (a relative clause's noun), of a passive's agent ("was
+    attacked by militiamen": the doer) and of the words that qualify them ("Ghanaian
+    peacekeeping troops arrived": troop, peacekeeping)."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [
+        g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
     if token.dep_ == "relcl":
         subjects.append(token.head)  # "a law that allows ...": the law
+    return _with_qualifiers(subjects)
+
+
+def _noun_subjects(token: Token) -> frozenset[str]:
+    """Who does what an event noun names: its possessor, its by-agent, or the subject of
+    the verb it is the object of ("the air force staged a demonstration": force, air)."""
+    doers = [c for c in token.children if c.dep_ == "poss"]
+    doers += [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children if g.dep_ == "pobj"
+    ]
+    if token.dep_ in ("dobj", "obj") and token.head.pos_ in _VERB_POS:
+        doers += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _with_qualifiers(doers)
+
+
+def _with_qualifiers(tokens: list[Token]) -> frozenset[str]:
+    """Lemmas of ``tokens`` and of the compounds and adjectives qualifying them."""
     out = []
-    for c in subjects:
+    for c in tokens:
         out.append(_lemma(c))
         out.extend(_lemma(m) for m in c.children if m.dep_ in ("compound", "amod"))
     return frozenset(out)
+
+
+def _object_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of what ``token`` acts on: its objects (and their conjuncts) or, in the
+    passive, its subject ("the budget was attacked"), and the reason given for it
+    ("attacked the pope for his stance", "over his remarks"), with the nouns qualifying
+    them."""
+    objects = [c for c in token.children if c.dep_ in _OBJECT_OF_HEAD]
+    objects += [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS
+        for g in c.children if g.dep_ == "pobj"
+    ]
+    objects += [cc for c in objects for cc in c.children if cc.dep_ == "conj"]
+    return _with_qualifiers(objects)
+
+
+def _entity_modifiers(token: Token) -> frozenset[str]:
+    """``@norp``, ``@gpe`` ... for a modifier of ``token`` of that entity type ("US-Israeli
+    strikes": @norp; "Russia's strike": @gpe), so a sense may name who acts by kind."""
+    return frozenset(
+        f"@{c.ent_type_.lower()}" for c in token.children
+        if c.dep_ in _ENTITY_MODIFIER_DEPS and c.ent_type_
+    )
 
 
 def _particles_follow(token: Token, spec: TriggerSpec, tokens: list[Token]) -> bool:
