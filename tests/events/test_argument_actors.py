@@ -50,6 +50,21 @@ ROWS = [
     ("anti-government protesters", "2020-01-01", "---OPP"),
     # a commission is not the European Commission
     ("the National Capital Planning Commission", "2020-01-01", None),
+    # round 3b: a titled person named like a city is no city ("Kennedy", a district of
+    # Bogota); "Valley" is no capital (Anguilla's "The Valley"); sheriffs are police;
+    # zero-width marks in news text do not hide a name
+    ("Secretary Kennedy", "2026-03-01", "---GOV"),
+    ("Thames Valley Police", "2026-03-01", "---COP"),
+    ("Silicon Valley firms", "2026-03-01", "---BUS"),
+    ("the Okaloosa County Sheriff\u2019s Office", "2026-03-01", "---COP"),
+    ("Sheriff Chad Bianco", "2026-03-01", "---COP"),
+    ("a \u200bKenyan court", "2026-03-01", "KENJUD"),
+    # a gloss in parentheses inside a name names nothing; one naming an actor stays
+    ("the fundamentalist Umma (Nation) party", "1999-03-01", "---PTY"),
+    ("Hezbollah (Party of God)", "2020-01-01", "LBNREB"),
+    # an ally or a proxy is not its possessor's own
+    ("Israel's militia ally in southern Lebanon", "2000-03-01", "LBNREB"),
+    ("Iran's proxy militias", "2020-01-01", "---REB"),
 ]
 
 
@@ -66,3 +81,16 @@ def test_actor_code(phrase, date, want):
         assert got is None or not got.startswith("IGO"), got
     else:
         assert got == want, got
+
+
+# Phrases that name no actor at all (round 3b): a double-barrelled surname is no city, a
+# valley is no capital.
+NO_ACTOR_ROWS = [
+    ("Andrew Mountbatten-Windsor", "2026-03-01"),
+    ("the Swat Valley", "2026-03-01"),
+]
+
+
+@pytest.mark.parametrize("phrase, date", NO_ACTOR_ROWS)
+def test_no_actor(phrase, date):
+    assert _code(code_text(phrase, date=date)) is None

@@ -39,6 +39,7 @@ from .kb import (
     Role,
     _rows,
     _split,
+    add_context,
     load_agents_csv,
     parse_date,
     plural,
@@ -152,7 +153,9 @@ def entry_from_mapping(item: dict[str, Any], source: str) -> Entry:
 
 
 def load_yaml_entries(kb: KnowledgeBase, text: str, path: str) -> list[Problem]:
-    """Entries from a YAML list of mappings; a bad item is a Problem with its line number."""
+    """Entries from a YAML list of mappings; a bad item is a Problem with its line number.
+    A YAML mapping instead is a context file that extends data/context.yaml (see
+    :func:`~.kb.add_context`, which raises KnowledgeBaseError when it is malformed)."""
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as e:
@@ -160,6 +163,13 @@ def load_yaml_entries(kb: KnowledgeBase, text: str, path: str) -> list[Problem]:
         return [Problem(path, line, f"not valid YAML: {e}")]
     if root is None:
         return [Problem(path, 1, "no entries")]
+    if isinstance(root, yaml.MappingNode):  # a context file: the linker's word lists
+        loader = _LOADER("")
+        try:
+            add_context(kb, loader.construct_document(root), path)
+        finally:
+            loader.dispose()
+        return []
     if not isinstance(root, yaml.SequenceNode):
         return [Problem(path, root.start_mark.line + 1, "expected a list of actor entries")]
     problems = []

@@ -54,7 +54,7 @@ How = Literal["name", "demonym", "capital", "city", "place"]
 # --- normalisation ---------------------------------------------------------------------
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "’‘`´ʼʹ′"})
-_DROP = re.compile(r"['.\u0300-\u036f]")
+_DROP = re.compile(r"['.\u0300-\u036f\u200b-\u200d\u2060\ufeff]")  # zero-width marks too
 _SPLIT = re.compile(r"[\s\-‐‑‒–—/_]+")
 #: Particles dropped from every key so spelling variants meet ("al-Kadhimi" = "Kadhimi").
 PARTICLES = frozenset({"al"})
@@ -270,6 +270,20 @@ class KnowledgeBase:
         self.ambiguous_surnames: frozenset[str] = frozenset()
         #: Offices whose former holders a bare surname still names ("Obama"): context.yaml.
         self.prominent_titles: frozenset[str] = frozenset()
+        #: Words that make an unknown named organisation an organisation, and agent nouns
+        #: whose sector such an organisation takes from its sentence: context.yaml.
+        self.organisation_words: frozenset[str] = frozenset()
+        self.sector_cues: dict[str, str] = {}
+        #: Participles after "X-" that make X a sponsor, not the actor ("Iran-backed").
+        self.sponsor_participles: frozenset[str] = frozenset()
+        #: Words that join the parts of a person's name ("Tamim bin Hamad Al Thani").
+        self.name_particles: frozenset[str] = frozenset()
+        #: Agent nouns with no sector that, said of a country only, name its state
+        #: ("Iran's leader" -> GOV), noun -> sector.
+        self.state_roles: dict[str, str] = {}
+        #: Nouns for another party tied to the possessor ("Israel's militia ally"): the
+        #: possessor is not the phrase's actor.
+        self.relation_nouns: frozenset[str] = frozenset()
 
     # -- building --
     def add_entry(self, entry: Entry) -> None:
@@ -540,6 +554,66 @@ def load_agents_csv(kb: KnowledgeBase, text: str, path: str) -> list[Problem]:
     return problems
 
 
+#: The keys of a context file (data/context.yaml, or a user's YAML mapping among the
+#: ``[actors] extra`` dictionaries): word lists, and word lists or words by sector.
+CONTEXT_LISTS = ("organisation_words", "ambiguous_surnames", "prominent_titles",
+                 "family_name_first", "sponsor_participles", "name_particles",
+                 "relation_nouns")
+CONTEXT_BY_SECTOR = ("sector_cues", "state_roles")
+
+
+def add_context(kb: KnowledgeBase, data: object, source: str) -> None:
+    """Add the linker's context lists of one context file to ``kb``: every list extends the
+    one already there (a user's file adds words to the shipped ones; it cannot remove any).
+    ``family_name_first`` only affects people loaded after it.
+
+    Raises KnowledgeBaseError naming the file, the key and the valid keys or sectors when
+    the file is not a mapping of those keys to lists of words (``sector_cues``: sector ->
+    words; ``state_roles``: noun -> sector)."""
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(
+            f"[E045] Context file {source} must be a mapping of {', '.join(CONTEXT_LISTS)}, "
+            f"{', '.join(CONTEXT_BY_SECTOR)}; got {type(data).__name__}")
+    for key, value in data.items():
+        if key in CONTEXT_LISTS:
+            words = _context_words(value, source, key)
+            if key == "family_name_first":
+                kb.family_first |= frozenset(w.upper() for w in words)
+            else:
+                setattr(kb, key, getattr(kb, key) | frozenset(words))
+        elif key == "sector_cues":
+            for sector, words in _by_sector(value, source, key).items():
+                kb.sector_cues.update({w: sector for w in _context_words(words, source, key)})
+        elif key == "state_roles":
+            for noun, sector in _by_sector(value, source, key, inverse=True).items():
+                kb.state_roles[noun.lower()] = sector
+        else:
+            raise KnowledgeBaseError(
+                f"[E045] Context file {source}: unknown key {key!r}; valid: "
+                f"{', '.join(CONTEXT_LISTS + CONTEXT_BY_SECTOR)}")
+
+
+
+def _context_words(value: object, source: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise KnowledgeBaseError(
+            f"[E046] Context file {source}: {key} must be a list of words, got {value!r}")
+    return [w.strip().lower() for w in value]
+
+
+def _by_sector(value: object, source: str, key: str, *, inverse: bool = False) -> dict:
+    """``sector -> value`` (or ``value -> sector``) with every sector checked."""
+    if not isinstance(value, dict):
+        raise KnowledgeBaseError(
+            f"[E046] Context file {source}: {key} must be a mapping, got {value!r}")
+    for sector in (value.values() if inverse else value.keys()):
+        if sector not in SECTORS:
+            raise KnowledgeBaseError(
+                f"[E046] Context file {source}: {key} has sector {sector!r}; valid: "
+                f"{', '.join(sorted(SECTORS))}")
+    return value
+
+
 def people_files(folder: Path | Traversable) -> list[str]:
     """Names of the people files of a data folder: ``people.yaml`` first, then every other
     ``people*.yaml`` / ``people*.yml`` in name order (``people_asia.yaml``, ...)."""
@@ -583,16 +657,14 @@ def load_kb(extra: tuple[str, ...] | list[str] | None = None, *, shipped: bool =
         city_min_population = int(load_config()["actors"].get("city_min_population", 200000))
     kb = KnowledgeBase()
     if shipped:
-        context = yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8"))
-        kb.family_first = frozenset(context["family_name_first"])
+        add_context(kb, yaml.safe_load((DATA / "context.yaml").read_text(encoding="utf-8")),
+                    "context.yaml")
         load_countries(kb)
         kb.problems += load_agents_csv(kb, (DATA / "agents.csv").read_text("utf-8"), "agents.csv")
         kb.problems += load_yaml_entries(kb, (DATA / "organizations.yaml").read_text("utf-8"),
                                          "organizations.yaml")
         kb.problems += load_people(kb, DATA, people)
         load_cities(kb, city_min_population)
-        kb.ambiguous_surnames = frozenset(map(str.lower, context["ambiguous_surnames"]))
-        kb.prominent_titles = frozenset(map(str.lower, context["prominent_titles"]))
         kb.sources.append("shipped")
     for path in extra or ():
         kb.problems += load_dictionary(kb, Path(path))

@@ -38,14 +38,6 @@ from .kb import (
     norm_word,
 )
 
-#: Participles after "X-" that make X a sponsor, not the actor ("Iran-backed militias").
-SUPPORTED_BY = frozenset({"backed", "funded", "sponsored", "supported", "allied", "aligned",
-                          "armed", "trained", "leaning", "friendly", "affiliated"})
-#: Words that join the parts of a person's name ("Tamim bin Hamad Al Thani").
-NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "bint"})
-#: Agent nouns with no sector of their own that, said of a country only, name its state.
-STATE_ROLES = {"leader": "GOV"}
-
 # Words that never head an actor phrase and are skipped at its start.
 SKIP_WORDS = frozenset("""
 the a an this that these those some many several all most both each every any other another
@@ -88,6 +80,7 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)?$|"
                       r"^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s'"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–", "—", "/"})
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 # --- units: normalised words over tokens -----------------------------------------------
@@ -105,13 +98,15 @@ class Unit:
 
     @property
     def capitalized(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+        text = self.text.lstrip(_ZERO_WIDTH)  # news text carries zero-width marks ("\u200bKenyan")
+        return text[:1].isupper() or text[:1].isdigit()
 
 
-def make_units(tokens: Sequence[Token]) -> list[Unit]:
+def make_units(tokens: Sequence[Token], sponsors: frozenset[str] = frozenset()) -> list[Unit]:
     """The units of a token sequence: punctuation and particles handled, glued pieces merged.
-    A name in "pro-X", "anti-X" or "X-backed" is someone else's ("Iran-backed militias" are
-    not Iran's, "pro-Russian separatists" not Russia's): it becomes a stop unit."""
+    A name in "pro-X", "anti-X" or "X-<sponsor participle>" (``sponsors``, the KB's
+    ``sponsor_participles``) is someone else's ("Iran-backed militias" are not Iran's,
+    "pro-Russian separatists" not Russia's): it becomes a stop unit."""
     units: list[Unit] = []
     prev_glue = False
     hyphen_after: Unit | None = None  # the word a hyphen just glued on
@@ -134,7 +129,7 @@ def make_units(tokens: Sequence[Token]) -> list[Unit]:
                 units.append(Unit(norm_word(text), text, token.i, token.i + 1, "stop"))
                 prev_glue = not token.whitespace_
                 continue
-            if norm_word(text) in SUPPORTED_BY and glued.capitalized:
+            if norm_word(text) in sponsors and glued.capitalized:
                 glued.kind = "stop"
         if token.is_punct:
             if text == "." and units and units[-1].kind == "word" and prev_glue \
@@ -198,6 +193,8 @@ def find_matches(units: Sequence[Unit], kb: KnowledgeBase) -> list[Match]:
             refs = kb.names.get(key)
             if refs and unit.capitalized:
                 ref = kb.resolve(refs)
+                if ref is not None and ref.how == "city" and _surname_part(units, i, out):
+                    ref = None  # "Andrew Mountbatten-Windsor": a double-barrelled name
                 if ref is not None and (not ref.acronym or _caps(window)):
                     best = Match(i, i + length, ref=ref)
                     break
@@ -215,6 +212,43 @@ def find_matches(units: Sequence[Unit], kb: KnowledgeBase) -> list[Match]:
         out.append(best)
         i = best.j
     return out
+
+
+def _singular(word: str) -> str:
+    """The singular of a regular English plural ("allies" -> "ally", "foes" -> "foe")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _without_glosses(units: list[Unit], matches: list[Match]) -> tuple[list[Unit], list[Match]]:
+    """The units and matches without a parenthesis inside the phrase that names nothing
+    the KB knows ("the Umma (Nation) party" -> "the Umma party"); one at the end stays
+    ("Hezbollah (Party of God)"), and so does one naming an actor ("Kurdistan Workers (PKK)
+    party")."""
+    for a, unit in enumerate(units):
+        if unit.text != "(":
+            continue
+        b = next((k for k in range(a + 1, len(units)) if units[k].text == ")"), None)
+        if b is None or b + 1 >= len(units) or units[b + 1].kind != "word" \
+                or any(a < m.j and m.i < b for m in matches):
+            continue
+        width = b - a + 1
+        kept = [m if m.j <= a else Match(m.i - width, m.j - width, m.ref, m.agent)
+                for m in matches if m.j <= a or m.i > b]
+        return _without_glosses(units[:a] + units[b + 1:], kept)
+    return units, matches
+
+
+def _surname_part(units: Sequence[Unit], i: int, matched: list[Match]) -> bool:
+    """Whether unit ``i`` is hyphen-glued to an unknown capitalised word before it (the
+    hyphen leaves a one-token gap): the second half of a double-barrelled surname, not a
+    place; "Israel-Gaza" and "Dallas-Fort Worth" keep their places."""
+    if i == 0:
+        return False
+    before = units[i - 1]
+    return before.kind == "word" and before.capitalized and before.end + 1 == units[i].start \
+        and not (matched and matched[-1].j == i)
 
 
 def _window_key(window: Sequence[Unit]) -> tuple[str, ...] | None:
@@ -287,13 +321,15 @@ class PhraseCoder:
              location: bool = False) -> Coded:
         """Code a phrase. ``location``: the phrase is a place ("in Baghdad"), so a capital
         stands for its country, not its government."""
-        units = make_units(tokens)
+        units = make_units(tokens, self.kb.sponsor_participles)
         return self.code_units(units, find_matches(units, self.kb), tokens.text, date=date,
                                location=location)
 
     def code_units(self, units: list[Unit], matches: list[Match], text: str, *,
                    date: dt.date | None = None, location: bool = False) -> Coded:
         """Code a phrase given as units with their matches (see :class:`DocIndex`)."""
+        if any(u.text == "(" for u in units):
+            units, matches = _without_glosses(units, matches)
         coded = self._phrase(units, matches, date, location)
         if not coded.name:
             coded.name = _strip_determiners(text)
@@ -376,6 +412,9 @@ class PhraseCoder:
                 if owner.city:
                     owner.sector, owner.city = None, False  # "Mariupol's mayor"
                 start = idx + 1
+        if owner is not None and any(_singular(u.norm) in self.kb.relation_nouns
+                                     for u in units[start:]):
+            owner = None  # "Israel's militia ally", "Iran's proxy militias": someone else
         coded = self._part(units[start:], _local(matches, start, len(units)), owner, date,
                            location=location)
         if coded.head == "empty" and owner is not None:
@@ -410,7 +449,8 @@ class PhraseCoder:
                 name_units.insert(0, elements.pop())
             last = elements[-1] if elements else None
             k = len(elements) - 1
-            while k > 0 and isinstance(elements[k], Unit) and elements[k].norm in NAME_LINKS:
+            while k > 0 and isinstance(elements[k], Unit) \
+                    and elements[k].norm in self.kb.name_particles:
                 k -= 1  # "Sheikh Tamim bin Hamad Al Thani": "bin" between the names
             before = elements[k] if elements else None
             if isinstance(before, Match) and before.ref is not None \
@@ -442,6 +482,20 @@ class PhraseCoder:
                 return self._entity(elements[-1], elements[:-1], owner, date, former, location)
             titled = self._titled(elements, owner, date, former, location, units)
             titled.name = " ".join(u.text for u in name_units)
+            return titled
+        if isinstance(head, Match) and head.ref is not None and head.ref.how == "city" \
+                and modifiers and isinstance(modifiers[-1], Match) \
+                and modifiers[-1].agent is not None and modifiers[-1].agent.kind == "title":
+            # "Secretary Kennedy": a titled person named like a city (a district of
+            # Bogota), not the city
+            title = modifiers[-1].agent.term
+            person = self._titled_surname(units[head.i].norm, title, date) \
+                if head.j - head.i == 1 else None
+            if person is not None:
+                return self._entity(Match(0, 0, ref=NameRef(person.id)), modifiers, owner, date,
+                                    former, location)
+            titled = self._titled(modifiers, owner, date, former, location, units)
+            titled.name = " ".join(u.text for u in units[head.i:head.j])
             return titled
         if isinstance(head, Match) and head.ref is not None:
             if location and head.j > head.i:
@@ -625,11 +679,11 @@ class PhraseCoder:
             coded.sector = modifier_agent.sector
         if coded.inherit and coded.sector is not None and not agent.inherit:
             coded.inherit = False
-        if coded.sector is None and agent.term in STATE_ROLES and org is None \
+        if coded.sector is None and agent.term in self.kb.state_roles and org is None \
                 and modifier_agent is None and coded.country is not None:
             # A country's leaders, with nothing else to say whose, are its government
             # ("Palestinian leaders", "Iraq's leaders"); "Hamas leaders" are Hamas.
-            coded.sector = STATE_ROLES[agent.term]
+            coded.sector = self.kb.state_roles[agent.term]
         if former and (agent.kind == "title" or agent.sector in OFFICE_SECTORS):
             # A former office holder is an elite (ELI); "former rebels" are still rebels.
             coded.sector, coded.id = "ELI", None
@@ -714,7 +768,7 @@ class DocIndex:
         self.doc = doc
         self.kb = kb
         self.text = doc.text
-        self.units = make_units(doc)
+        self.units = make_units(doc, kb.sponsor_participles)
         self.matches = find_matches(self.units, kb)
         self.starts = [u.start for u in self.units]
         self.match_starts = [m.i for m in self.matches]
@@ -932,11 +986,14 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase,
             cand.salience = 2 if root.head.dep_ in ("ROOT", "conj", "ccomp") else 1
         if cand.label == "PERSON" and (cand.coded.head == "country" or (
                 cand.coded.head == "name" and cand.coded.sector is None
-                and cand.coded.id is None and _place_in_name(doc, cand, index))):
+                and cand.coded.id is None and _place_in_name(doc, cand, index))) \
+                and not (cand.end - cand.start == 1 and _is_location(root)
+                         and _country_name_at(cand.start, index)):
             # A person called like a country or a city ("Michael B. Jordan", "James Van
-            # Der Beek"): not the place.
+            # Der Beek"): not the place; but a lone country name after "in" is the place
+            # the tagger took for a person ("a checkpoint in northern Mali").
             cand.coded = Coded("name", person=True, name=cand.coded.name)
-    _code_unknown_organisations(doc, cands, sent_of)
+    _code_unknown_organisations(doc, cands, sent_of, kb)
     mentions = _corefer(doc, cands, settings, index.text, kb)
     _fill_document_country(mentions, settings)
     return mentions
@@ -1051,6 +1108,13 @@ def _span_key(doc: Doc, cand: _Cand, text: str) -> tuple[str, ...]:
     return name_key(text[doc[cand.start].idx:last.idx + len(last)])
 
 
+def _country_name_at(i: int, index: DocIndex) -> bool:
+    """Whether token ``i`` is a country's own name ("Mali"; not a capital or a demonym)."""
+    match = index.match_at.get(i)
+    return match is not None and match.ref is not None and match.ref.how == "name" \
+        and index.kb.entries[match.ref.entry_id].kind == "country"
+
+
 def _place_in_name(doc: Doc, cand: _Cand, index: DocIndex) -> bool:
     """Whether a country, capital or city name (not a demonym) lies inside the entity."""
     for k in range(cand.start, cand.end):
@@ -1061,35 +1125,54 @@ def _place_in_name(doc: Doc, cand: _Cand, index: DocIndex) -> bool:
     return False
 
 
-def _antecedent(persons: list[tuple[int, int, ActorRef | None]], sent: int,
-                window: int) -> ActorRef | None:
+def _antecedent(persons: list[tuple[int, int, ActorRef | None, str | None]], sent: int,
+                window: int, gender: str | None = None) -> ActorRef | None:
     """The actor "he"/"she" refers to: among the named persons of the last ``window``
     sentences the most salient (a main-clause subject over any subject over the rest),
-    the latest on a tie; None when that person has no actor."""
+    the latest on a tie; None when that person has no actor, or a given name of the other
+    gender ("Tom Homan ... she rejects": no one - the given-name list is too short to
+    pick another person instead)."""
     recent = [p for p in persons if sent - p[0] <= window]
     if not recent:
         return None
     best = max(p[1] for p in recent)
-    return [p for p in recent if p[1] == best][-1][2]
+    found = [p for p in recent if p[1] == best][-1]
+    return found[2] if found[3] in (None, gender) else None
 
 
 @lru_cache(maxsize=1)
-def _context_rules() -> tuple[frozenset[str], dict[str, str]]:
-    """(organisation words, cue word -> sector) from data/context.yaml."""
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(female, male) given names: the list the quotes stage keeps for the same purpose
+    (newsevents/quotes/data/first_names.yaml), read, not copied."""
     from importlib import resources
 
     import yaml
 
-    data = yaml.safe_load((resources.files("newsevents.actors") / "data" / "context.yaml")
-                          .read_text(encoding="utf-8"))
-    cues = {word: sector for sector, words in data["sector_cues"].items() for word in words}
-    return frozenset(data["organisation_words"]), cues
+    try:
+        data = yaml.safe_load((resources.files("newsevents.quotes") / "data" / "first_names.yaml")
+                              .read_text(encoding="utf-8")) or {}
+    except (OSError, ModuleNotFoundError, yaml.YAMLError):
+        return frozenset(), frozenset()
+    return (frozenset(str(n).lower() for n in data.get("female") or ()),
+            frozenset(str(n).lower() for n in data.get("male") or ()))
 
 
-def _code_unknown_organisations(doc: Doc, cands: list[_Cand], sent_of: list[int]) -> None:
+def _gender(words: list[str]) -> str | None:
+    """"f" or "m" for the first of ``words`` that is a given name of one gender only."""
+    female, male = _given_names()
+    for word in words:
+        w = word.lower()
+        if (w in female) != (w in male):
+            return "f" if w in female else "m"
+    return None
+
+
+def _code_unknown_organisations(doc: Doc, cands: list[_Cand], sent_of: list[int],
+                                kb: KnowledgeBase) -> None:
     """Give an unknown organisation ("the Popular Front for X") the sector its sentence
-    suggests ("... the rebels said" -> REB); its country, if any, came from its modifiers."""
-    words, cues = _context_rules()
+    suggests ("... the rebels said" -> REB); its country, if any, came from its modifiers.
+    The words are the KB's ``organisation_words`` and ``sector_cues`` (context.yaml)."""
+    words, cues = kb.organisation_words, kb.sector_cues
     for cand in cands:
         coded = cand.coded
         if cand.label not in ("ORG", "NORP") or coded.id is not None or coded.sector is not None:
@@ -1139,13 +1222,16 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str,
     titles: dict[str, ActorRef] = {}
     by_sector: dict[str, ActorRef] = {}
     by_term: dict[str, ActorRef] = {}
-    persons: list[tuple[int, int, ActorRef | None]] = []  # (sentence, salience, actor)
+    # (sentence, salience, actor, gender of the given name: "f", "m" or None)
+    persons: list[tuple[int, int, ActorRef | None, str | None]] = []
+    genders: dict[str, str | None] = {}  # surname -> gender of the full name it came with
     description: tuple[int, ActorRef] | None = None
     for cand in cands:
         coded = cand.coded
         actor = coded.ref()
         if cand.label == "PRON":
-            actor = _antecedent(persons, cand.sent, settings.pronoun_window)
+            actor = _antecedent(persons, cand.sent, settings.pronoun_window,
+                                "f" if doc[cand.start].lower_ in ("she", "her") else "m")
             if actor is None:
                 continue
         elif cand.label == "PERSON" or (coded.person and coded.head == "entity"):
@@ -1161,17 +1247,23 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str,
                         cand.sent - description[0] <= settings.description_window:
                     actor = description[1]  # "the spokesman of X ... Abu Y said"
             description = None
+            if len(key) == 1 and key[0] in genders:
+                gender = genders[key[0]]  # "Homan" after "Tom Homan"
+            else:  # the given names before the surname, or the linked person's first name
+                gender = _gender([t.text for t in doc[cand.start:cand.end - 1]]
+                                 + (actor.name.split()[:1] if actor and actor.name else []))
             if len(key) >= 2:
                 full_names.setdefault(key, actor)
                 surnames.setdefault(key[-1], actor)
+                genders.setdefault(key[-1], gender)
             if coded.title and actor is not None:
                 titles[coded.title] = actor
-            persons.append((cand.sent, cand.salience, actor))
+            persons.append((cand.sent, cand.salience, actor, gender))
         elif actor is None and cand.label not in ("NP", "KB") and \
                 len(key := _span_key(doc, cand, text)) == 1 and key[0] in surnames:
             # A surname the model tagged as an organisation or place ("Molanez said").
             actor = surnames[key[0]]
-            persons.append((cand.sent, cand.salience, actor))
+            persons.append((cand.sent, cand.salience, actor, genders.get(key[0])))
         elif cand.label == "NP" and coded.head == "agent" and coded.country is None \
                 and not coded.owner_sector and doc[cand.outer[0]].lower_ == "the":
             if coded.title in titles:

@@ -25,13 +25,16 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..errors import KnowledgeBaseError
 from ..records import ActorRef, Event, Location, Mention, Quote, Span, Timex
 from . import syntax
 from .coding import LOCAL_SECTORS, NON_STATE_CODES, ActorCoder, Story, is_coded
@@ -65,15 +68,65 @@ _NOT_REPORTED_DEPS = frozenset({"xcomp", "pcomp", "pobj", "acl", "advcl", "csubj
 _TARGETED_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "PROTEST"})
 #: Verbal acts whose noun a denial rejects rather than denies ("denied the accusations").
 _SPEECH_ACTS = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
-#: Nouns for where people live: a speaker's own ("our cities") are its civilians.
-SETTLEMENTS = frozenset({
-    "city", "town", "village", "home", "house", "neighbourhood", "neighborhood", "people",
-    "family", "child",
-})
 #: Acts done together somewhere: a place named "in" them is where, not with whom.
 _MEETING_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "SUPPORT"})
+#: Acts whose place named "in" them is where they happen, not whom they are aimed at (a
+#: protest's target with none named is then its place's government: ``_protest_target``).
+_WHERE_TYPES = _MEETING_TYPES | {"PROTEST"}
 #: Sectors of the state: their protests (a government's boycott) are aimed abroad.
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+#: The shipped word lists of the argument rules (see the file for what each list does).
+ARGUMENTS_FILE = Path(__file__).parent / "data" / "arguments.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentWords:
+    """The word lists of data/arguments.yaml (lemmas, lower case)."""
+
+    #: Where people live: a speaker's own ("our cities") are its civilians.
+    settlements: frozenset[str] = frozenset()
+    #: Verbs whose subject an event noun is ("the talks began"): the noun's anchor.
+    aspect_verbs: frozenset[str] = frozenset()
+    #: Copulas whose predicate noun's act is their subject's ("Japan is the largest donor").
+    copulas: frozenset[str] = frozenset()
+    #: Verbs whose "if"/"whether" clause is a question, not a claim ("asked if X agreed").
+    question_verbs: frozenset[str] = frozenset()
+    #: Requests that ask for a comment as often as for an act: small talk stays small talk.
+    small_talk_requests: frozenset[str] = frozenset()
+
+
+def load_argument_words(extra: Iterable[str | Path] = ()) -> ArgumentWords:
+    """The shipped argument word lists, each extended by the same list of every file in
+    ``extra`` (YAML mappings of list name -> words).
+
+    Raises KnowledgeBaseError naming the file when it is missing or not YAML, and the key
+    and the valid keys when it is not a mapping of known list names to lists of words."""
+    lists: dict[str, set[str]] = {name: set() for name in ArgumentWords.__slots__}
+    for path in [ARGUMENTS_FILE, *map(Path, extra)]:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise KnowledgeBaseError(f"[E650] Argument word file not found or unreadable: "
+                                     f"{path}") from e
+        except yaml.YAMLError as e:
+            raise KnowledgeBaseError(f"[E651] Argument word file {path} is not valid YAML: "
+                                     f"{e}") from e
+        if not isinstance(data, dict):
+            raise KnowledgeBaseError(
+                f"[E651] Argument word file {path} must be a mapping of "
+                f"{', '.join(lists)} to lists of words; got {type(data).__name__}")
+        for key, words in data.items():
+            if key not in lists:
+                raise KnowledgeBaseError(f"[E651] Argument word file {path}: unknown list "
+                                         f"{key!r}; valid: {', '.join(lists)}")
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip()
+                                                      for w in words):
+                raise KnowledgeBaseError(f"[E651] Argument word file {path}: {key} must be a "
+                                         f"list of words, got {words!r}")
+            lists[key].update(w.strip().lower() for w in words)
+    return ArgumentWords(**{k: frozenset(v) for k, v in lists.items()})
 
 
 @dataclass(slots=True)
@@ -116,13 +169,20 @@ class DocContext:
     story: Story = field(default_factory=Story)  # countries and places the story names
     #: id(event) -> the token its recipient was read from (for coordinated recipients)
     recipient_tokens: dict[int, Token] = field(default_factory=dict)
+    #: (sentence number, event) of the attacks found so far with a named attacker
+    attacks: list[tuple[int, Event]] = field(default_factory=list)
+    #: the first token of each sentence, for sentence numbers
+    sentence_starts: list[int] = field(default_factory=list)
 
 
 class EventExtractor:
     """Extracts events from parsed Docs. Build once (loads data), call per Doc.
 
     Options (the ``[events]`` config section): ``extra_triggers`` - YAML files added to
-    the shipped triggers; ``require_actor`` - drop events whose actor cannot be coded;
+    the shipped triggers; ``extra_arguments`` - YAML files whose word lists extend those of
+    data/arguments.yaml; ``story_attacker_sentences`` - an attack with no named attacker
+    takes the attacker of an attack on the same country told at most this many sentences
+    before (0: never); ``require_actor`` - drop events whose actor cannot be coded;
     ``min_confidence``; ``emit_reported_claims`` - keep events that are only a party's
     claim; ``accusatory_reports`` - a report whose content pins pejorative acts on another
     actor is an ACCUSE; ``dedup`` - merge repeated mentions of one happening.
@@ -132,6 +192,8 @@ class EventExtractor:
         self,
         *,
         extra_triggers: Iterable[str | Path] = (),
+        extra_arguments: Iterable[str | Path] = (),
+        story_attacker_sentences: int = 2,
         require_actor: bool = True,
         min_confidence: float = 0.3,
         emit_reported_claims: bool = True,
@@ -144,9 +206,12 @@ class EventExtractor:
         self.onto = ontology or load_ontology()
         self.index: TriggerIndex = load_triggers(self.onto, extra_triggers)
         self.cues = self.index.cues
+        self.words = load_argument_words(extra_arguments)
+        self._speech_nouns = self.cues.report_nouns | {w + "s" for w in self.cues.report_nouns}
         self.gazetteer = gazetteer or load_gazetteer()
         self.coder = coder or ActorCoder()
         self.require_actor = require_actor
+        self.story_attacker_sentences = story_attacker_sentences
         self.min_confidence = min_confidence
         self.emit_reported_claims = emit_reported_claims
         self.accusatory_reports = accusatory_reports
@@ -176,6 +241,10 @@ class EventExtractor:
             event = self._build(cand, ctx)
             if event is not None:
                 events.append(event)
+                if event.type == "ASSAULT" and not event.negated \
+                        and event.modality == "asserted" and event.actor is not None \
+                        and event.actor.country and event.actor.sector != "UAF":
+                    ctx.attacks.append((self._sentence_number(cand.token, ctx), event))
                 more = self._coordinated_actors(event, cand, ctx)
                 events += more
                 for e in [event, *more]:
@@ -201,8 +270,11 @@ class EventExtractor:
         for token in doc:
             spec = match(token)
             if spec is not None:
-                if token.dep_ == "acl" and token.tag_ == "VBG":
-                    continue  # "the coalition fighting the rebels": a description, not news
+                if token.dep_ == "acl" and token.tag_ == "VBG" \
+                        and syntax.lemma(token.head) not in cues.report_nouns:
+                    # "the coalition fighting the rebels": a description, not news; but "a
+                    # statement demanding ..." is what its issuer demands
+                    continue
                 out.append(Candidate(token, spec))
                 if spec.extras:
                     extras = set(spec.extras)
@@ -301,7 +373,12 @@ class EventExtractor:
             dct=doc._.dct,
             article_id=getattr(article, "id", None) or "doc",
             dateline=getattr(article, "dateline", None),
+            sentence_starts=[sent.start for sent in doc.sents],
         )
+
+    @staticmethod
+    def _sentence_number(token: Token, ctx: DocContext) -> int:
+        return bisect_right(ctx.sentence_starts, token.i) - 1
 
     # -- step 3: arguments ----------------------------------------------------------------
 
@@ -311,7 +388,10 @@ class EventExtractor:
         if token.pos_ == "PRON" and token.i not in ctx.mentions:
             if speaker is not None and speaker.speaker is not None and token.lower_ in (
                 "it", "they", "we", "he", "she", "i",
-            ):
+            ) and not (not is_coded(speaker.speaker)
+                       and self._speech_noun(speaker.speaker.name)):
+                # (a statement, a report is no one: "They attempted ..., the statement
+                # said" leaves "they" unresolved)
                 quote = _quote_at(ctx.quotes, token.idx)
                 if quote is None or quote.kind != "direct" or token.lower_ in ("we", "i"):
                     # in a speaker's own words "they" and "he" are others ("They killed
@@ -348,7 +428,8 @@ class EventExtractor:
                 and speaker.speaker.country and self._speakers_own(token, ctx):
             # "Russia is attacking our cities," Zelensky said; the Israeli military said its
             # troops ...: the speaker's own
-            sector = ref.sector or ("CVL" if syntax.lemma(token) in SETTLEMENTS else None)
+            home = syntax.lemma(token) in self.words.settlements
+            sector = ref.sector or ("CVL" if home else None)
             ref = ActorRef(id=ref.id, name=ref.name or syntax.np_span(token).text,
                            country=speaker.speaker.country, sector=sector)
         if ref.country and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children):
@@ -401,6 +482,11 @@ class EventExtractor:
                 return self.gazetteer.country_of_place(ent.text)
         return None
 
+    def _speech_noun(self, text: str | None) -> bool:
+        """A phrase headed by a word for what is said ("a statement", "the report")."""
+        words = (text or "").lower().split()
+        return bool(words) and words[-1].rstrip(".,") in self._speech_nouns
+
     def _in_context(self, ref: ActorRef, token: Token, ctx: DocContext) -> ActorRef:
         """``ref`` with the story's country when it is known by a local sector only ("the
         army", "President X"); an organisation's name is no clue ("the European Community"
@@ -412,7 +498,7 @@ class EventExtractor:
             return ref
         return ActorRef(id=ref.id, name=ref.name, country=country, sector=ref.sector)
 
-    def _noun_anchor(self, token: Token) -> tuple[Token | None, bool]:
+    def _noun_anchor(self, token: Token, ctx: DocContext) -> tuple[Token | None, bool]:
         """For an event noun: the verb that lends it a subject (light verb, report verb or
         "engage in"), and whether the noun is only awaited/named (irrealis)."""
         cues = self.cues
@@ -436,8 +522,16 @@ class EventExtractor:
                 return verb, False
             if lemma in cues.irrealis_governors:
                 return None, True
-        if rel in ("nsubj", "nsubjpass") and lemma in ("begin", "start", "resume", "continue", "take", "end", "open"):
+        if rel in ("nsubj", "nsubjpass") and lemma in self.words.aspect_verbs:
             return verb, False
+        if rel == "attr" and lemma in self.words.copulas:
+            # "Japan is the largest donor to X": the copula's subject when it is a coded
+            # actor; not "it was the largest protest in years", "the blast was the
+            # deadliest attack" or "the club's next challenge is a clash with ..."
+            subj = syntax.child(verb, *syntax.SUBJ_DEPS)
+            mention = ctx.mentions.get(subj.i) if subj is not None else None
+            if mention is not None and is_coded(mention.actor) and subj.pos_ != "PRON":
+                return verb, False
         return None, False
 
     def _actor_token(
@@ -445,7 +539,11 @@ class EventExtractor:
     ) -> Token | None:
         token, spec = cand.token, cand.spec
         if spec.kind == "verb":
-            return syntax.subject(token)
+            subj = syntax.subject(token)
+            if subj is not None and subj.pos_ == "NOUN" \
+                    and syntax.lemma(subj) in self.cues.report_nouns:
+                return self._issuer(subj) or subj  # "a statement demanding ..." -> who issued it
+            return subj
         owner = syntax.child(token, "poss")
         if owner is not None and owner.ent_type_ in ("DATE", "TIME"):
             owner = None  # "Monday's strike": when, not who
@@ -487,10 +585,29 @@ class EventExtractor:
                     if m.i < token.i and named and m.dep_ in ("amod", "compound"):
                         return m
         if anchor is not None:
-            return syntax.subject(anchor)
+            subj = syntax.subject(anchor)
+            return subj
         between = syntax.prep_object(token, "between")
         if between is not None:
             return between
+        return None
+
+    def _issuer(self, noun: Token) -> Token | None:
+        """Who a statement, a letter or a declaration is from: its possessor, its by/from
+        phrase, or the subject of the verb that issued it ("the opposition issued a
+        declaration demanding ...")."""
+        owner = syntax.child(noun, "poss")
+        if owner is not None and owner.pos_ != "PRON":
+            return owner
+        for prep in ("by", "from"):
+            obj = syntax.prep_object(noun, prep)
+            if obj is not None:
+                return obj
+        gov = syntax.governor(noun)
+        if gov is not None and gov[1] in ("dobj", "obj") and gov[0].pos_ == "VERB":
+            subj = syntax.subject(gov[0])
+            if subj is not None and subj.i != noun.i:
+                return subj
         return None
 
     def _recipient(
@@ -582,9 +699,9 @@ class EventExtractor:
                 if cand_tok.ent_type_ in _PLACE_ENTS or (
                     cand_tok.pos_ == "PROPN" and not cand_tok.ent_type_
                 ):
-                    if spec.type in _MEETING_TYPES and _where(cand_tok) \
+                    if spec.type in _WHERE_TYPES and _where(cand_tok) \
                             and not self._country_name(cand_tok):
-                        continue  # "held talks in Geneva": where, not with whom
+                        continue  # "held talks in Geneva", "rioted in Dakar": where, not whom
                     ref = self._place_target(ref, cand_tok, spec.type)
                 if t.lemma_ == "counterpart" and ref.country and not ref.sector and actor.sector:
                     # "met his Iraqi counterpart": the office of the actor, in Iraq
@@ -801,6 +918,11 @@ class EventExtractor:
             if dep == "conj":
                 h = parent
                 continue
+            if dep == "ccomp" and plemma in self.words.question_verbs and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in h.children
+            ):
+                st.irrealis = True  # "asked if the US agreed to ...": a question, no claim
+                break
             if plemma in cues.deny and parent.pos_ == "VERB":
                 st.modality = "denied"
                 st.speaker_token = syntax.subject(parent)
@@ -840,7 +962,9 @@ class EventExtractor:
         # named speaker; a parse subject is only better when it is itself a name.
         if quote is not None and quote.speaker is not None and (
             st.speaker_token is None or st.speaker_token.pos_ not in ("PROPN",)
-        ):
+        ) and not (st.speaker_token is not None and self._speech_noun(quote.speaker.text)):
+            # ... but a statement is no speaker: "Militants said they attempted ..., in a
+            # statement" is the militants' claim
             st.attributed_to = quote.speaker.text
             st.speaker = quote.speaker.actor or ActorRef(id=None, name=quote.speaker.text)
             return
@@ -876,7 +1000,7 @@ class EventExtractor:
         spec = cand.spec
         anchor: Token | None = None
         if spec.kind == "noun":
-            anchor, irrealis = self._noun_anchor(cand.token)
+            anchor, irrealis = self._noun_anchor(cand.token, ctx)
             if irrealis:
                 return None
         if "complement" in spec.needs and cand.complement is None and not _has_clause(cand.token):
@@ -890,7 +1014,8 @@ class EventExtractor:
         if "object" in spec.needs and not any(c.dep_ in ("dobj", "obj") for c in cand.token.children):
             return None  # "returned to Washington" is travel; "returned the prisoners" an act
         if spec.frame == "absorb" and any(
-            c.dep_ in ("xcomp", "ccomp") and self._trivial(c) for c in cand.token.children
+            c.dep_ in ("xcomp", "ccomp") and self._trivial(c)
+            and not self._demand_on_other(cand, c) for c in cand.token.children
         ):
             # "declined to comment", "asked not to be named"; also "refused to comment on
             # its dealings with X": what the comment would be about is not the act
@@ -989,7 +1114,16 @@ class EventExtractor:
             return None
         if "actor_object" in spec.needs and not _actor_object(recipient, rec_tok):
             return None
+        if spec is self._obligation_spec and not is_coded(recipient) \
+                and not self._addressee(cand.token):
+            return None  # "said the growth should be felt", "we must ensure", "it should be"
         location = self._location(cand, anchor, ctx)
+        if type_ == "ASSAULT" and not is_coded(actor) and self._unattributed(actor_tok) \
+                and not negated and modality == "asserted" and not status.presupposed:
+            # "Israel pressed its offensive in Gaza. A school was struck on Sunday": in a
+            # story about one side attacking a place, an attack there with no named
+            # attacker is that side's
+            actor = self._story_attacker(cand, recipient, location, ctx) or actor
         if (
             type_ == "ASSAULT" and not is_coded(actor) and self._unattributed(actor_tok)
             and (spec.kind == "verb" or anchor is not None or cand.victim is not None
@@ -1010,13 +1144,15 @@ class EventExtractor:
                 id=None, name=name or "unidentified attackers", country=country, sector="UAF"
             )
         if (
-            type_ in ("COERCE", "ACCUSE") and spec.kind == "verb" and actor_tok is None
+            type_ in ("COERCE", "ACCUSE", "INVESTIGATE") and spec.kind == "verb"
+            and actor_tok is None
             and syntax.is_passive(cand.token) and syntax.agent(cand.token) is None
             and location is not None and location.country
             and location.country not in NON_STATE_CODES
         ):
             # "a Dutch tourist was charged in Peru", "two journalists were arrested in
-            # Cairo": arrests and charges with no agent are the state's where they happen
+            # Cairo", "was put under investigation in Italy": arrests, charges and
+            # investigations with no agent are the state's where they happen
             actor = ActorRef(id=None, name=f"authorities of {location.country}",
                              country=location.country, sector=None)
         named_by = actor_tok
@@ -1094,7 +1230,7 @@ class EventExtractor:
         another coded party; symmetric acts take the conjunct as recipient instead."""
         if event.type in SYMMETRIC or event.actor is None or not is_coded(event.actor):
             return []
-        anchor = None if cand.spec.kind == "verb" else self._noun_anchor(cand.token)[0]
+        anchor = None if cand.spec.kind == "verb" else self._noun_anchor(cand.token, ctx)[0]
         actor_tok = self._actor_token(cand, anchor, ctx)
         if actor_tok is None or actor_tok.pos_ == "PRON":
             return []
@@ -1117,8 +1253,27 @@ class EventExtractor:
         rec_tok = ctx.recipient_tokens.get(id(event))
         if rec_tok is None or event.recipient is None or not is_coded(event.recipient):
             return []
+        rec = event.recipient
+        if rec.country and rec.sector is None and rec_tok.pos_ != "NOUN" \
+                and rec_tok.ent_type_ not in _NAME_ENTS - {"NORP"} \
+                and not self._country_name(rec_tok):
+            # "tortured scores of Sierra Leonean and Liberian refugees": a people's adjective
+            # shares the noun of the phrase it is coordinated with
+            for other in syntax.conjuncts(rec_tok):
+                sector = self._code(other, ctx).sector if other.pos_ == "NOUN" else None
+                if other.i > rec_tok.i and sector:
+                    event.recipient = replace(rec, sector=sector)
+                    break
         out = []
         seen = {event.recipient.country, event.actor.country if event.actor else None}
+        # "sanctions on Russian and Belarusian banks": one target per coordinated name, the
+        # noun's sector for each (the phrase was coded by one of them)
+        named = self._modifier_actors(rec_tok, event.recipient, ctx)
+        if len(named) > 1 and event.recipient.country in {r.country for r in named}:
+            for ref in named:
+                if ref.country not in seen:
+                    seen.add(ref.country)
+                    out.append(replace(event, recipient=ref))
         for other in syntax.conjuncts(rec_tok):
             if other.i < rec_tok.i or other.pos_ == "PRON":
                 continue
@@ -1150,6 +1305,29 @@ class EventExtractor:
                                     country=coded.country, sector=ref.sector))
         return out
 
+    @staticmethod
+    def _addressee(report: Token) -> bool:
+        """Whether the clause a report verb says "must"/"should" of has someone as its
+        subject: a name or "he"/"she"/"they" ("said he should step down"), not a thing,
+        "it", "we" or "you" ("the law must take its course", "we must ensure")."""
+        clause = syntax.child(report, "ccomp")
+        subj = syntax.child(clause, *syntax.SUBJ_DEPS, *syntax.PASSIVE_SUBJ_DEPS) \
+            if clause is not None else None
+        return subj is not None and (subj.ent_type_ in _NAME_ENTS or subj.pos_ == "PROPN"
+                                     or subj.lower_ in ("he", "she", "they"))
+
+    def _demand_on_other(self, cand: Candidate, clause: Token) -> bool:
+        """A demand that someone else say or give something ("demanded that the government
+        provide information", "called on the army to disclose ..."): an act, not small talk;
+        asking for a comment stays small talk."""
+        spec = cand.spec
+        if spec.type != "REQUEST" or spec.head in self.words.small_talk_requests:
+            return False
+        if clause.dep_ == "ccomp":
+            return syntax.child(clause, *syntax.SUBJ_DEPS, *syntax.PASSIVE_SUBJ_DEPS) is not None
+        return syntax.child(cand.token, "dobj", "obj") is not None or any(
+            syntax.prep_object(cand.token, w) is not None for w in ("on", "upon"))
+
     def _trivial(self, verb: Token) -> bool:
         """Small talk: "comment", "give details", "provide information" - but not "give
         tariff concessions" or "provide troops", which are acts."""
@@ -1160,6 +1338,29 @@ class EventExtractor:
             return False
         obj = syntax.child(verb, "dobj", "obj")
         return obj is None or syntax.lemma(obj) in self.cues.trivial_objects
+
+    def _story_attacker(
+        self, cand: Candidate, recipient: ActorRef | None, location: Location | None,
+        ctx: DocContext,
+    ) -> ActorRef | None:
+        """The named attacker of an attack on the same country told at most
+        ``story_attacker_sentences`` sentences before (latest first), when it is not that
+        country's own; else None."""
+        target = (recipient.country if recipient is not None else None) or (
+            location.country if location is not None else None)
+        if not target or target in NON_STATE_CODES or not ctx.attacks:
+            return None
+        sent = self._sentence_number(cand.token, ctx)
+        for before, event in reversed(ctx.attacks):
+            if sent - before > self.story_attacker_sentences:
+                break
+            if event.actor is None or event.actor.country == target:
+                continue
+            hit = (event.recipient.country if event.recipient is not None else None) or (
+                event.location.country if event.location is not None else None)
+            if hit == target:
+                return event.actor
+        return None
 
     def _unattributed(self, actor_tok: Token | None) -> bool:
         """No one is named as the attacker: no agent at all, or only the means or the
@@ -1310,6 +1511,16 @@ class EventExtractor:
                 if obj is None:
                     continue
                 place = self._place_of(obj)
+                if place is not None:
+                    return place
+        for c in cand.token.children if cand.spec.extras else ():
+            # "was put under investigation in Italy": the place of the pattern's own noun
+            noun = syntax.child(c, "pobj") if c.dep_ == "prep" else None
+            if noun is None or syntax.lemma(noun) not in cand.spec.extras:
+                continue
+            for word in _LOCATION_PREPS:
+                obj = syntax.prep_object(noun, word)
+                place = self._place_of(obj) if obj is not None else None
                 if place is not None:
                     return place
         # "bombed Gaza City": a city attacked, visited or protested in is where it happened

@@ -127,8 +127,16 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
         return None
     if is_passive(token):
         by = agent(token)
+        if by is None:
+            # "were shot and killed by federal agents": the agent of the coordinated verb
+            others = [token.head] if token.dep_ == "conj" else []
+            others += [c for c in token.children if c.dep_ == "conj"]
+            by = next((a for o in others if o.tag_ == "VBN" and (a := agent(o)) is not None), None)
         if by is None and lemma(token) in STATIVE_PASSIVES:
-            return child(token, *PASSIVE_SUBJ_DEPS)
+            # "X is committed to": the parse may call X a plain subject, or hang it from
+            # the auxiliary
+            return (child(token, *PASSIVE_SUBJ_DEPS) or child(token, *SUBJ_DEPS)
+                    or _auxiliary_subject(token))
         return by
     subjects = [c for c in token.children if c.dep_ in SUBJ_DEPS]
     # two subjects are a misparse of one phrase ("The rebel Free Syrian Army threatened"):
@@ -140,6 +148,8 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
         # "The charity working in Sudan said": a participle misparsed as the subject
         # carries the real one
         subj = child(subj, "nsubj") or subj
+    if subj is None:
+        subj = _auxiliary_subject(token)
     if subj is not None:
         if subj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
             return token.head
@@ -193,6 +203,17 @@ def subject(token: Token, *, depth: int = 0) -> Token | None:
     ) and not any(c.dep_ == "mark" for c in token.children):
         # an infinitive of purpose: "X opened the bridge to allow deliveries" -> X
         return subject(head, depth=depth + 1)
+    return None
+
+
+def _auxiliary_subject(token: Token) -> Token | None:
+    """A subject the parse hung from the verb's auxiliary ("Ghana's government is
+    committed": "government" <- "is")."""
+    for c in token.children:
+        if c.dep_ in ("aux", "auxpass"):
+            subj = child(c, *SUBJ_DEPS, *PASSIVE_SUBJ_DEPS)
+            if subj is not None:
+                return subj
     return None
 
 
