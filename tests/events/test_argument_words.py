@@ -64,3 +64,29 @@ def test_malformed_file(tmp_path, text, message):
 def test_missing_file(tmp_path):
     with pytest.raises(KnowledgeBaseError, match=r"\[E650\].*nope.yaml"):
         load_argument_words([tmp_path / "nope.yaml"])
+
+
+def test_config_wires_argument_words_and_story_window(tmp_path):
+    """The [events] section reaches the component: a user's argument-words file given in
+    the config takes effect in the pipeline, and a bad window is a clear error."""
+    from newsevents.config import load_config
+    from newsevents.nlp import load_pipeline
+    from newsevents.pipeline import make_doc as article_doc
+    from newsevents.records import Article
+
+    path = tmp_path / "my_words.yaml"
+    path.write_text(USER_WORDS, encoding="utf-8")
+    nlp = load_pipeline(load_config(events={"extra_arguments": [str(path)]}))
+    events = nlp.get_pipe("newsevents_events").extractor
+    assert "farm" in events.words.settlements
+    article = Article(id="farms", text=QUOTE.format(noun="farms"), published="2024-05-01")
+    doc = nlp(article_doc(nlp, article))
+    assert [_code(e.recipient) for e in doc._.events if e.type == "ASSAULT"] == ["UKRCVL"]
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "two", True])
+def test_story_window_must_be_a_whole_number(bad):
+    from newsevents.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"\[E652\].*story_attacker_sentences"):
+        EventExtractor(story_attacker_sentences=bad)

@@ -205,6 +205,40 @@ def _codes(doc) -> set[tuple[str, str]]:
         ("The Kenyan senator told reporters after his rally in Nakuru that he would win.", None, ("PROTEST", "14")),
         ("The Kenyan president held a campaign rally in Mombasa.", None, ("PROTEST", "14")),
         ("The Kenyan opposition leader held a rally in Kisumu against the president.", ("PROTEST", "14"), None),
+        # round 3c (BBC and Reuters reading): promises and receptions are met, not parties
+        ("The Kenyan president meets the Ugandan president in Kampala at the end of May.", ("CONSULT", "04"), None),
+        ("The Kenyan president met the Ugandan president over concerns about the border.", ("CONSULT", "04"), None),
+        ("The Kenyan government met all of its promises to Uganda.", None, ("CONSULT", "04")),
+        ("The Ugandan proposal met with scepticism in Kenya.", None, ("CONSULT", "04")),
+        ("The Kenyan president met the Ugandan foreign minister in Nairobi.", ("CONSULT", "04"), None),
+        ("The Ugandan president met with Kenyan opposition leaders on Monday.", ("CONSULT", "04"), None),
+        # hosting a president is a visit, also over dinner
+        ("The Kenyan president hosted a dinner for the Ugandan president in Nairobi.", ("CONSULT", "04"), None),
+        ("The Kenyan president hosted the Ugandan president in Nairobi.", ("CONSULT", "04"), None),
+        # testimony and signs are not shared intelligence; evidence handed to a party is
+        ("Kenyan police officers are giving evidence to the parliamentary committee on the riots.", None, ("COOPERATE", "06")),
+        ("The falling exports gave fresh evidence of Kenya's slowdown.", None, ("COOPERATE", "06")),
+        ("Kenya handed evidence to Uganda about the smuggling ring.", ("COOPERATE", "06"), None),
+        # a public consultation on a policy is no consultation between parties
+        ("The Kenyan airport operator is consulting on a new noise scheme.", None, ("CONSULT", "04")),
+        ("The Kenyan minister launched a series of public consultations on the new tax.", None, ("CONSULT", "04")),
+        ("Kenya held consultations with Uganda on the border dispute.", ("CONSULT", "04"), None),
+        # fighting or attacking ills is policy talk; disasters and famines assault nobody
+        ("The Kenyan president said the government would fight poverty and corruption.", None, ("ASSAULT", "19")),
+        ("The Kenyan minister vowed to attack ignorance and disease.", None, ("ASSAULT", "19")),
+        ("Thousands of Kenyans were hit by the famine last year.", None, ("ASSAULT", "19")),
+        ("The earthquake struck northern Turkey on Monday.", None, ("ASSAULT", "19")),
+        ("Ugandan rebels attacked a Kenyan border post.", ("ASSAULT", "19"), None),
+        ("The Kenyan army fought Somali militants near the border.", ("ASSAULT", "19"), None),
+        ("Russian missiles struck Kyiv on Monday.", ("ASSAULT", "19"), None),
+        # attacking pledges or lies is verbal
+        ("The Kenyan opposition leader attacked the president's pledges as empty.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The Kenyan senator attacked the government's lies about the budget.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("Kenyan warplanes attacked Shabaab positions in Somalia.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        # denying a charge or a claim (CAMEO DENY 120)
+        ("The Kenyan government denied the claims about the election.", ("REJECT", "12"), None),
+        ("The Kenyan government denied the allegations of torture by the police.", ("REJECT", "12"), None),
+        ("Uganda denied the report.", ("REJECT", "12"), None),
     ],
 )
 def test_sense(make_doc, text, present, absent):

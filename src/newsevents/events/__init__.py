@@ -38,11 +38,13 @@ __all__ = [
 
 DEFAULTS = {
     "extra_triggers": [],
+    "extra_arguments": [],
     "require_actor": True,
     "min_confidence": 0.3,
     "emit_reported_claims": True,
     "accusatory_reports": True,
     "dedup": True,
+    "story_attacker_sentences": 2,
 }
 
 
@@ -67,23 +69,28 @@ def make_events_component(
     nlp: Language,
     name: str,
     extra_triggers: list[str],
+    extra_arguments: list[str],
     require_actor: bool,
     min_confidence: float,
     emit_reported_claims: bool,
     accusatory_reports: bool,
     dedup: bool,
+    story_attacker_sentences: int,
 ) -> EventsComponent:
     """Build the component from the ``[events]`` config section (data loaded once here).
 
-    Raises KnowledgeBaseError when a trigger file is missing or malformed."""
+    Raises KnowledgeBaseError when a trigger or argument-words file is missing or
+    malformed."""
     return EventsComponent(
         EventExtractor(
             extra_triggers=extra_triggers,
+            extra_arguments=extra_arguments,
             require_actor=require_actor,
             min_confidence=min_confidence,
             emit_reported_claims=emit_reported_claims,
             accusatory_reports=accusatory_reports,
             dedup=dedup,
+            story_attacker_sentences=story_attacker_sentences,
         )
     )
 

@@ -34,7 +34,7 @@ import yaml
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..errors import KnowledgeBaseError
+from ..errors import ConfigError, KnowledgeBaseError
 from ..records import ActorRef, Event, Location, Mention, Quote, Span, Timex
 from . import syntax
 from .coding import LOCAL_SECTORS, NON_STATE_CODES, ActorCoder, Story, is_coded
@@ -203,6 +203,10 @@ class EventExtractor:
         gazetteer: Gazetteer | None = None,
         coder: ActorCoder | None = None,
     ) -> None:
+        if isinstance(story_attacker_sentences, bool) or not isinstance(story_attacker_sentences, int) \
+                or story_attacker_sentences < 0:
+            raise ConfigError(f"[E652] events.story_attacker_sentences must be a whole number "
+                              f">= 0 (0: never), got {story_attacker_sentences!r}")
         self.onto = ontology or load_ontology()
         self.index: TriggerIndex = load_triggers(self.onto, extra_triggers)
         self.cues = self.index.cues
@@ -1061,7 +1065,8 @@ class EventExtractor:
             if cand.complement.spec.type in table:
                 mode, cameo = table[cand.complement.spec.type]
         # symmetric acts by coordinated actors: "Iraq and the US held talks"
-        if type_ in SYMMETRIC and (recipient is None or not is_coded(recipient)) and actor_tok is not None:
+        symmetric = type_ in SYMMETRIC or spec.symmetric
+        if symmetric and (recipient is None or not is_coded(recipient)) and actor_tok is not None:
             for other in syntax.conjuncts(actor_tok):
                 ref = self._code(other, ctx)
                 if is_coded(ref):
@@ -1228,7 +1233,8 @@ class EventExtractor:
         """The same act by each actor coordinated with the event's ("Russia and China
         vetoed the resolution", "US and British forces attacked"), when that actor is
         another coded party; symmetric acts take the conjunct as recipient instead."""
-        if event.type in SYMMETRIC or event.actor is None or not is_coded(event.actor):
+        if event.type in SYMMETRIC or cand.spec.symmetric or event.actor is None \
+                or not is_coded(event.actor):
             return []
         anchor = None if cand.spec.kind == "verb" else self._noun_anchor(cand.token, ctx)[0]
         actor_tok = self._actor_token(cand, anchor, ctx)

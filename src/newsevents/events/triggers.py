@@ -84,6 +84,9 @@ class TriggerSpec:
     #: from), "near" (only what hangs off the head, and its own subject) or "object"
     #: (only the head's object, or a passive's subject: "attacked the budget")
     context: str = "wide"
+    #: an act of both sides on each other ("exchanged fire"): coordinated actors are
+    #: actor and recipient, as for the symmetric categories (AGREE, CONSULT, COOPERATE)
+    symmetric: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,7 +448,15 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
         confidence=float(opts.get("confidence", 0.7)),
         not_by=frozenset(str(u).lower() for u in opts.get("not_by", ())),
         context=context,
+        symmetric=_flag(opts.get("symmetric", False), "symmetric", where),
     )
+
+
+def _flag(value: object, name: str, where: str) -> bool:
+    """A yes/no option of a pattern. Raises KnowledgeBaseError for anything but a boolean."""
+    if not isinstance(value, bool):
+        raise KnowledgeBaseError(f"[E624] {where}: {name} must be true or false, got {value!r}")
+    return value
 
 
 def _expand(pattern: str) -> list[str]:
