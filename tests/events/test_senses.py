@@ -239,6 +239,40 @@ def _codes(doc) -> set[tuple[str, str]]:
         ("The Kenyan government denied the claims about the election.", ("REJECT", "12"), None),
         ("The Kenyan government denied the allegations of torture by the police.", ("REJECT", "12"), None),
         ("Uganda denied the report.", ("REJECT", "12"), None),
+        # figures of speech: questions bombard, a government or an economy is rescued
+        ("Kenyan MPs bombarded the minister with questions about the budget.", None, ("ASSAULT", "19")),
+        ("Ugandan artillery bombarded the Kenyan border town overnight.", ("ASSAULT", "19"), None),
+        ("The Kenyan minister said the changes would rescue the economy.", None, ("AID", "07")),
+        ("Kenyan soldiers rescued 20 hostages from the Somali militants.", ("AID", "07"), None),
+        # business offers and withdrawn offers are no promises or retreats
+        ("The Kenyan firm offered voluntary redundancy to 40 workers.", None, ("AGREE", "03")),
+        ("The Kenyan firm offered some good news to investors.", None, ("AGREE", "03")),
+        ("Kenya offered to send troops to Somalia.", ("AGREE", "03"), None),
+        ("The Kenyan firm withdrew its takeover offer for the Ugandan bank.", None, ("RETREAT", "08")),
+        ("Uganda withdrew its troops from Somalia.", ("RETREAT", "08"), None),
+        # parties clash over a policy in words; police, troops and crowds clash in the street
+        ("The Kenyan ruling party and the opposition clashed over the budget on Monday.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The Kenyan president and the opposition leader clashed over tax plans in parliament.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("Kenyan police clashed with protesters over the new tax law.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("Kenyan troops clashed with Somali militants near the border.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        # duties and quotas on another's goods restrict trade like tariffs; a law's duty does not
+        ("The European Commission imposed anti-dumping duties on Japanese photocopiers.", ("COERCE", "16"), None),
+        ("Kenya imposed import quotas on Ugandan sugar.", ("COERCE", "16"), None),
+        ("The new law imposes a duty on landlords to repair homes.", None, ("COERCE", "16")),
+        ("The court imposed a duty of care on the Kenyan firm.", None, ("COERCE", "16")),
+        # a visit wound up or wrapped up was made by the one who winds it up
+        ("The Kenyan foreign minister, winding up a two-day visit to Uganda, said trade would grow.", ("CONSULT", "04"), None),
+        ("The Kenyan president wrapped up a three-day visit to Uganda on Friday.", ("CONSULT", "04"), None),
+        ("The Kenyan court wound up the insolvent Ugandan firm.", None, ("CONSULT", "04")),
+        # a repeated call is a request; a call for proposals invites submissions
+        ("The Kenyan opposition leader repeated his call for early elections.", ("REQUEST", "10"), None),
+        ("The Ugandan president reiterated calls for the release of the prisoners.", ("REQUEST", "10"), None),
+        ("The Kenyan ministry issued a call for proposals from local firms.", None, ("REQUEST", "10")),
+        ("The Kenyan president took a call from the Ugandan president.", None, ("REQUEST", "10")),
+        # appealing against a decision or allegations is a legal step, not a request to a party
+        ("The Kenyan party will appeal against the decision to the electoral tribunal.", None, ("REQUEST", "10")),
+        ("The Kenyan operator is appealing against allegations that its prices are unfair.", None, ("REQUEST", "10")),
+        ("The Kenyan president appealed to Uganda for calm.", ("REQUEST", "10"), None),
     ],
 )
 def test_sense(make_doc, text, present, absent):
