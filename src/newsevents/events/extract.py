@@ -95,6 +95,15 @@ class ArgumentWords:
     question_verbs: frozenset[str] = frozenset()
     #: Requests that ask for a comment as often as for an act: small talk stays small talk.
     small_talk_requests: frozenset[str] = frozenset()
+    #: Event types (lower case) only a state's armed forces carry out: a people as their
+    #: actor ("the Israelis responded with air strikes") is its military.
+    military_acts: frozenset[str] = frozenset()
+    #: Event types (lower case) only a state's government carries out ("the Americans
+    #: imposed sanctions"): a people as their actor is its government.
+    state_acts: frozenset[str] = frozenset()
+    #: Event types (lower case) aimed at whoever did the act they name: "protested the US
+    #: arms sale to Taiwan" is aimed at the US (the act's owner), not Taiwan.
+    owner_targeted_acts: frozenset[str] = frozenset()
 
 
 def load_argument_words(extra: Iterable[str | Path] = ()) -> ArgumentWords:
@@ -456,6 +465,23 @@ class EventExtractor:
         ctx.coded[key] = ref
         return ref
 
+    def _people_as_state(self, ref: ActorRef, token: Token, type_: str) -> ActorRef:
+        """A people named bare ("the Israelis", "Russians") as the actor of an act only a
+        state carries out is that state's military (``military_acts``) or government
+        (``state_acts``), not its civilians; a people with any other word ("Israeli
+        settlers", "young Russians", "ethnic Serbs") stays who it says."""
+        if ref.sector != "CVL" or not ref.country or token.ent_type_ != "NORP" \
+                or token.tag_ not in ("NNPS", "NNS"):
+            return ref
+        if any(c.dep_ not in ("det", "punct") for c in token.lefts):
+            return ref
+        kind = type_.lower()
+        sector = "MIL" if kind in self.words.military_acts else (
+            "GOV" if kind in self.words.state_acts else None)
+        if sector is None:
+            return ref
+        return ActorRef(id=ref.id, name=ref.name, country=ref.country, sector=sector)
+
     def _speakers_own(self, token: Token, ctx: DocContext) -> bool:
         """Whether ``token`` is the speaker's own by its possessive: "our", "my" always;
         "its", "his", "her", "their" in reported speech only (in a speaker's own words
@@ -622,6 +648,12 @@ class EventExtractor:
         token, spec = cand.token, cand.spec
         passive = spec.kind == "verb" and syntax.is_passive(token)
         found: list[Token] = [cand.victim] if cand.victim is not None else []
+        if spec.kind == "verb" and spec.type.lower() in self.words.owner_targeted_acts:
+            obj = syntax.child(token, "dobj", "obj")
+            if obj is not None and obj.pos_ == "NOUN" and obj.i not in ctx.mentions:
+                # "protested the US arms sale to Taiwan": whose act is protested (its
+                # possessor or name modifier) is the target, before the act's recipient
+                found += syntax.owners(obj)
         for slot in self.index.slots_for(spec):
             for t in self._slot_tokens(cand, slot, anchor, passive, ctx, status):
                 if t is None or not syntax.is_actorlike(t):
@@ -1052,6 +1084,8 @@ class EventExtractor:
         if status.modality == "denied" and spec.kind == "noun" and spec.type in _SPEECH_ACTS:
             return None  # "denied X's accusations": the accusation was made; the denial rejects it
         actor = self._code(actor_tok, ctx, speaker=status) if actor_tok is not None else None
+        if actor is not None and actor_tok is not None:
+            actor = self._people_as_state(actor, actor_tok, spec.type)
         if actor is None and status.speaker is not None and cand.spec.frame is not None and (
             cand.token.idx in _cue_chars(ctx.quotes)
         ):
@@ -1160,6 +1194,11 @@ class EventExtractor:
             # investigations with no agent are the state's where they happen
             actor = ActorRef(id=None, name=f"authorities of {location.country}",
                              country=location.country, sector=None)
+            if recipient is not None and recipient.country == location.country \
+                    and not recipient.sector:
+                # "after being captured in Afghanistan": the place that stands for the
+                # captor is not also the captive
+                recipient = None
         named_by = actor_tok
         if actor_tok is not None and actor_tok.pos_ == "PRON" and status.speaker_token is not None:
             named_by = status.speaker_token  # "the Umma party said it will boycott ..."
@@ -1613,8 +1652,17 @@ def _where(token: Token) -> bool:
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """Whether two coded actors are one, so that no event runs from one to the other.
+    Two known actors are one when they are the same entry; a known actor and a phrase of
+    the same country and sector are two ("Hezbollah killed a commander of a rival
+    militia"), except in government: "the president backs big government", "the UK's
+    regime" are the actor's own state. Two phrases are one when country and sector agree
+    (acts between different sectors of one country - a government and its opposition,
+    the army and rebels - are coded)."""
     if a.id and b.id:
         return a.id == b.id
+    if (a.id or b.id) and a.sector != "GOV":
+        return False
     return (a.country, a.sector) == (b.country, b.sector)
 
 

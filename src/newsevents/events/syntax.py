@@ -300,6 +300,15 @@ INSIDE_PREPS = frozenset(
 ACTOR_MODIFIER_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
+def owners(token: Token) -> list[Token]:
+    """Whose act a noun names: its possessor ("Israel's blockade") and the names modifying
+    it ("the US arms sale", "the Russian offensive"), nearest first; empty when none."""
+    out = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    out += [c for c in reversed(list(token.lefts))
+            if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ACTOR_MODIFIER_ENTS]
+    return out
+
+
 def actors_inside(token: Token) -> list[Token]:
     """Actor-like words that a noun phrase names beside its head, nearest first: its
     possessor ("Serbia's suppression"), a name modifying it ("the French proposal", "Hamas
