@@ -9,19 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from .argument_codes import check_trigger_row, matches
+
 from newsevents.events import EventExtractor
 
 DCT = "2024-03-01"
-
-
-def _matches(ref, want: str | None) -> bool:
-    if want is None:
-        return ref is None
-    if ref is None:
-        return False
-    if want.startswith("-"):
-        return ref.sector == want[1:]
-    return ref.country == want[:3] and (len(want) == 3 or ref.sector == want[3:])
 
 
 ROWS = [
@@ -79,8 +71,8 @@ ROWS = [
     ("The European Union imposed sanctions on Russian and Belarusian banks.",
      "SANCTION", "sanctions", "IGO", "BLRBUS"),
     # an investigation with no agent is by the state where it happens
-    ("A US national has been put under investigation in Italy for her role in the riots.",
-     "ACCUSE", "investigation", "ITA", "USA"),
+    ("A Canadian citizen was placed under investigation in Spain over the protests.",
+     "ACCUSE", "investigation", "ESP", "CAN"),
     # a country the tagger took for a person after "in" is the place
     ("Three soldiers were killed in an attack on a checkpoint in northern Mali.",
      "ASSAULT", "attack", "MLIUAF", "MLIMIL"),
@@ -89,13 +81,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "type_", "trigger", "actor", "recipient"), ROWS)
 def test_argument_gaps(make_doc, text, type_, trigger, actor, recipient):
-    events = [e for e in make_doc(text, DCT)._.events
-              if e.type == type_ and trigger in e.trigger.text]
-    if actor is None:
-        assert [(e.actor, e.recipient) for e in events] == []
-        return
-    assert any(_matches(e.actor, actor) and _matches(e.recipient, recipient) for e in events), [
-        (e.actor, e.recipient) for e in events]
+    check_trigger_row(make_doc(text, DCT), type_, trigger, actor, recipient)
 
 
 # A predicate noun is its copula's subject's act, when that subject is an actor. The shipped
@@ -121,5 +107,5 @@ def test_copula_subject(make_doc, donor_extractor, text, actor, recipient):
     if actor is None:
         assert events == []
         return
-    assert [(_matches(e.actor, actor), _matches(e.recipient, recipient)) for e in events] == [
+    assert [(matches(e.actor, actor), matches(e.recipient, recipient)) for e in events] == [
         (True, True)]

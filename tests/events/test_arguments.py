@@ -6,17 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from .argument_codes import matches
+
 DCT = "2024-03-01"
-
-
-def _matches(ref, want: str | None) -> bool:
-    if want is None:
-        return ref is None
-    if ref is None:
-        return False
-    if want.startswith("-"):
-        return ref.sector == want[1:]
-    return ref.country == want[:3] and (len(want) == 3 or ref.sector == want[3:])
 
 
 ROWS = [
@@ -147,7 +139,7 @@ def test_argument_rules(make_doc, text, type_, actor, recipient):
     events = [e for e in make_doc(text, DCT)._.events if e.type == type_]
     got = [(e.actor and e.actor.code, e.recipient and e.recipient.code) for e in events]
     assert events, f"no {type_} event in {text!r}"
-    assert any(_matches(e.actor, actor) and _matches(e.recipient, recipient) for e in events), got
+    assert any(matches(e.actor, actor) and matches(e.recipient, recipient) for e in events), got
 
 
 @pytest.mark.parametrize(

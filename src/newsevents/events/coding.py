@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,20 +103,11 @@ class ActorCoder:
         then the countries its sentence names, then the places and countries of the whole
         story (a story about Israel's president visiting Sydney makes "police" Australian);
         None when the context names no country or does not settle on one."""
-        sent = token.sent
         countries: Counter[str] = Counter()
         places: Counter[str] = Counter()
-        seen: set[int] = set()
-        for i in range(sent.start, sent.end):
-            m = mentions.get(i)
-            if m is None or id(m) in seen or m.actor is None:
-                continue
-            seen.add(id(m))
-            country = m.actor.country
-            if country and country not in NON_STATE_CODES:
-                countries[country] += 1
-                if i in story.place_tokens:
-                    places[country] += 1
+        for country, is_place in _sentence_countries(token, story, mentions):
+            countries[country] += 1
+            places[country] += is_place
         scores = {
             c: 3 * places[c] + 2 * countries[c] + 2 * story.places[c] + story.countries[c]
             for c in set(countries) | set(story.countries)
@@ -141,17 +133,10 @@ class ActorCoder:
         in a country other than its ``home`` ("ethnic Albanians demonstrated in Serbia" ->
         SRB): the places of the sentence count most, then the countries it names; None
         when the sentence names no other country or does not settle on one."""
-        sent = token.sent
         scores: Counter[str] = Counter()
-        seen: set[int] = set()
-        for i in range(sent.start, sent.end):
-            m = mentions.get(i)
-            if m is None or id(m) in seen or m.actor is None:
-                continue
-            seen.add(id(m))
-            country = m.actor.country
-            if country and country != home and country not in NON_STATE_CODES:
-                scores[country] += 3 if i in story.place_tokens else 2
+        for country, is_place in _sentence_countries(token, story, mentions):
+            if country != home:
+                scores[country] += 3 if is_place else 2
         if not scores:
             return None
         ranked = scores.most_common(2)
@@ -299,3 +284,20 @@ def _is_place(token: Token, mention: Mention, gazetteer: Gazetteer) -> bool:
 def is_coded(actor: ActorRef | None) -> bool:
     """True when the actor has a country or a sector."""
     return actor is not None and bool(actor.country or actor.sector)
+
+
+def _sentence_countries(
+    token: Token, story: Story, mentions: dict[int, Mention]
+) -> Iterator[tuple[str, bool]]:
+    """(country, whether the mention is a place) for each mention with a state's country
+    in ``token``'s sentence, each mention once."""
+    sent = token.sent
+    seen: set[int] = set()
+    for i in range(sent.start, sent.end):
+        m = mentions.get(i)
+        if m is None or id(m) in seen or m.actor is None:
+            continue
+        seen.add(id(m))
+        country = m.actor.country
+        if country and country not in NON_STATE_CODES:
+            yield country, i in story.place_tokens
