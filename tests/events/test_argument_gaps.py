@@ -25,8 +25,9 @@ ROWS = [
     # a pronoun is never a statement: the report verb's subject, or no actor
     ("Militants loyal to the group's leader said they attempted to assassinate the prime "
      "minister, in a statement posted on a website.", "ASSAULT", "assassinate", "-REB", "-GOV"),
+    # (round 4: "they" now takes the last group subject, the two men; before it had none)
     ("The ministry said two men were arrested. They attempted to assassinate the governor of "
-     "Kano, the statement said.", "ASSAULT", "assassinate", None, None),
+     "Kano, the statement said.", "ASSAULT", "assassinate", "-CVL", "-GOV"),
     # a statement, a declaration, a letter: what it demands or alleges is its issuer's
     ("The opposition issued a declaration demanding that the government release the "
      "detainees.", "REQUEST", "demanding", "-OPP", "-GOV"),

@@ -14,6 +14,11 @@ DCT = "2024-03-01"
 
 
 ROWS = [
+    # an event noun after "on" under "be" or a travel verb takes that verb's subject
+    ("The Kenyan president is on a three-day visit to China.", "CONSULT", "visit", "KENGOV",
+     "CHN"),
+    ("Nigerian teachers were on strike for a week.", "PROTEST", "strike", "NGAEDU", "NGAGOV"),
+    ("The report is on the table.", "CONSULT", "table", None, None),
     # a people named bare as the actor of an armed act is its military; of a sanction, its
     # government
     ("The Israelis launched air strikes on targets in Gaza.", "ASSAULT", "strikes", "ISRMIL",

@@ -30,11 +30,41 @@ def _codes(doc) -> set[tuple[str, str]]:
         ("The Kenyan president attacked the opposition leader on social media.", ("ACCUSE", "11"), ("ASSAULT", "19")),
         ("A Kenyan politician launched a scathing attack on the Ugandan government.", ("ACCUSE", "11"), ("ASSAULT", "19")),
         ("Ugandan rebels launched a rocket attack on a Kenyan army base.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        # round 4: a politician, party or government attacking a politician or a party,
+        # with no weapon, attacks in words; gunmen, troops or a weapon make it an assault
+        ("The Kenyan opposition leader launched an attack on the prime minister.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The Ugandan finance minister attacked the opposition leader in parliament.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The Kenyan president attacked the opposition over its boycott.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("A Kenyan opposition MP launched an attack on President Ruto.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("Gunmen attacked the Kenyan finance minister near his home.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("A man with a knife attacked the Ugandan MP at his office.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("Militants launched an attack on the prime minister's residence in Kabul.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("The Kenyan president attacked the rebels with helicopter gunships.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("Kenyan government forces attacked the opposition leader.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("The Kenyan minister was attacked at his home in Nairobi.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("The Ugandan army launched an attack on the rebel leader.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        # round 4: attacking a party, or an attack named by a party, is made in words
+        ("Mr Odinga has been attacking the party he once wanted to lead.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The Kenyan senator attacked the ruling party over the tax bill.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The minister dismissed the latest Tory attack.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("A drone attacked a wedding party in Yemen.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("Gunmen attacked a Labour party rally in Karachi.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("Unknown men attacked members of the opposition party in Harare.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("The Israeli attack on Gaza killed 20 people.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        # one named person launching an attack on another, with no weapon, in words
+        ("Howard launched an attack on Kennedy.", ("ACCUSE", "11"), ("ASSAULT", "19")),
+        ("The gunman launched an attack on William Ruto with a rifle.", ("ASSAULT", "19"), ("ACCUSE", "11")),
+        ("Al-Shabaab launched an attack on the Kenyan town of Mandera.", ("ASSAULT", "19"), ("ACCUSE", "11")),
         # "warn": a threat only when the warning carries an act of the warner
         ("Iran warned it would retaliate against Israel.", ("THREATEN", "13"), None),
         ("North Korea warned Seoul that it would attack its warships.", ("THREATEN", "13"), None),
         ("Japan's central bank warned that prices would keep rising.", None, ("THREATEN", "13")),
         ("The French minister warned of the damage to relations with Italy.", None, ("THREATEN", "13")),
+        # round 4: a warning addressed to a party with no act of the warner in it is
+        # advice or a forecast, not a coercive warning (PLOVER THREATEN), nor an accusation
+        ("The Kenyan finance minister warned ministers that they should not expect more money.", None, ("THREATEN", "13")),
+        ("The Japanese premier warned the US that friction was hurting relations.", None, ("THREATEN", "13")),
+        ("The Japanese premier warned the US that friction was hurting relations.", None, ("ACCUSE", "11")),
         # "demonstrate": a protest, not a display of something
         ("Thousands of Kenyans demonstrated against the tax bill in Nairobi.", ("PROTEST", "14"), None),
         ("The Indian army demonstrated a new missile at the test range.", None, ("PROTEST", "14")),
@@ -249,6 +279,10 @@ def _codes(doc) -> set[tuple[str, str]]:
         ("The Kenyan firm offered some good news to investors.", None, ("AGREE", "03")),
         ("Kenya offered to send troops to Somalia.", ("AGREE", "03"), None),
         ("The Kenyan firm withdrew its takeover offer for the Ugandan bank.", None, ("RETREAT", "08")),
+        # round 4: offering to buy, acquire or sell a firm or a stake is business
+        ("The Kenyan telecoms firm is offering to buy its Ugandan rival for $2bn.", None, ("AGREE", "03")),
+        ("The German bank offered to acquire a stake in the Polish lender.", None, ("AGREE", "03")),
+        ("Uganda offered to mediate between Kenya and Somalia.", ("AGREE", "03"), None),
         ("Uganda withdrew its troops from Somalia.", ("RETREAT", "08"), None),
         # parties clash over a policy in words; police, troops and crowds clash in the street
         ("The Kenyan ruling party and the opposition clashed over the budget on Monday.", ("ACCUSE", "11"), ("ASSAULT", "19")),
@@ -263,6 +297,9 @@ def _codes(doc) -> set[tuple[str, str]]:
         # a visit wound up or wrapped up was made by the one who winds it up
         ("The Kenyan foreign minister, winding up a two-day visit to Uganda, said trade would grow.", ("CONSULT", "04"), None),
         ("The Kenyan president wrapped up a three-day visit to Uganda on Friday.", ("CONSULT", "04"), None),
+        # round 4: a visit ended was made by the one who ends it; ending a visit ban is not
+        ("The Chinese prime minister ended a visit to India on Friday.", ("CONSULT", "04"), None),
+        ("The Kenyan government ended its visit ban on foreign journalists.", None, ("CONSULT", "04")),
         ("The Kenyan court wound up the insolvent Ugandan firm.", None, ("CONSULT", "04")),
         # a repeated call is a request; a call for proposals invites submissions
         ("The Kenyan opposition leader repeated his call for early elections.", ("REQUEST", "10"), None),

@@ -54,6 +54,8 @@ class ActorLinker:
         "extra": [],
         "city_min_population": 200000,
         "pronoun_window": 3,
+        "group_pronoun_window": 2,
+        "person_description_window": 2,
         "description_window": 2,
         "labels": ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"],
         "document_country_share": 0.7,
@@ -66,6 +68,8 @@ def make_actor_linker(
     extra: list[str],
     city_min_population: int,
     pronoun_window: int,
+    group_pronoun_window: int,
+    person_description_window: int,
     description_window: int,
     labels: list[str],
     document_country_share: float,
@@ -75,5 +79,7 @@ def make_actor_linker(
     so a missing or empty dictionary path fails at start-up (KnowledgeBaseError)."""
     kb = load_kb(tuple(extra), city_min_population=city_min_population)
     settings = Settings(frozenset(labels), pronoun_window, description_window,
-                        document_country_share, document_country_min)
+                        document_country_share, document_country_min,
+                        group_pronoun_window=group_pronoun_window,
+                        person_description_window=person_description_window)
     return ActorLinker(kb, settings)

@@ -286,6 +286,8 @@ class KnowledgeBase:
         self.relation_nouns: frozenset[str] = frozenset()
         #: Agent nouns that are adjectives before another noun ("general election").
         self.adjective_agents: frozenset[str] = frozenset()
+        #: Verbs whose "it" subject stands for no one ("it rained", "it emerged that").
+        self.dummy_subject_verbs: frozenset[str] = frozenset()
 
     # -- building --
     def add_entry(self, entry: Entry) -> None:
@@ -560,7 +562,7 @@ def load_agents_csv(kb: KnowledgeBase, text: str, path: str) -> list[Problem]:
 #: ``[actors] extra`` dictionaries): word lists, and word lists or words by sector.
 CONTEXT_LISTS = ("organisation_words", "ambiguous_surnames", "prominent_titles",
                  "family_name_first", "sponsor_participles", "name_particles",
-                 "relation_nouns", "adjective_agents")
+                 "relation_nouns", "adjective_agents", "dummy_subject_verbs")
 CONTEXT_BY_SECTOR = ("sector_cues", "state_roles")
 
 

@@ -75,6 +75,9 @@ OFFICE_SECTORS = frozenset({None, "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI
 # A minister's portfolio, not an organisation: "business secretary", "media minister" are GOV.
 PORTFOLIO_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH"})
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Pronouns that stand for an organisation, a state or a group, resolved only as the subject
+# of a clause ("The ministry said it would ...", "Hamas fighters ... They attacked ...").
+GROUP_PRONOUNS = frozenset({"it", "they"})
 # Sectors whose bodies "the parliament", "the court" resolve to the last named one; "the
 # government" is too often another country's to be guessed that way.
 BODY_SECTORS = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
@@ -988,6 +991,11 @@ class Settings:
     #: bodies and people that name no country ("the Senate", "police"); 0 turns it off.
     document_country_share: float = 0.7
     document_country_min: int = 3
+    #: "it"/"they" subjects resolve within their sentence, else this many sentences back.
+    group_pronoun_window: int = 2
+    #: "the minister" takes the last named person of its sector this many sentences back
+    #: (0: its own sentence only; -1: never).
+    person_description_window: int = 2
 
 
 #: Sectors that take the document's country when a mention names none: state bodies and
@@ -1067,7 +1075,10 @@ def extract_mentions(doc: Doc, kb: KnowledgeBase,
         taken.update(range(lo, hi))
 
     for token in doc:
-        if token.lower_ in PRONOUNS and token.pos_ == "PRON" and token.i not in taken:
+        if token.pos_ != "PRON" or token.i in taken:
+            continue
+        if token.lower_ in PRONOUNS or (token.lower_ in GROUP_PRONOUNS
+                                        and _group_subject(token, kb)):
             cands.append(_Cand(token.i, token.i + 1, "PRON", Coded("pronoun"),
                                (token.i, token.i + 1),
                                sent_of[token.i]))
@@ -1273,6 +1284,77 @@ def _antecedent(persons: list[tuple[int, int, ActorRef | None, str | None]], sen
     return found[2] if found[3] in (None, gender) else None
 
 
+def _group_subject(token: Token, kb: KnowledgeBase) -> bool:
+    """Whether an "it"/"they" is the subject of a clause that can name an actor: not a
+    dummy "it" ("it rained", "it emerged that", "it was reported that"), not in quoted
+    words (there "they" are others than the speaker: "They shelled us," the mayor said)."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = token.head
+    if head.pos_ != "VERB":
+        return False  # "it's with heavy hearts", "makes it harder": no act of anyone
+    if token.lower_ == "it" and (
+        head.lemma_.lower() in kb.dummy_subject_verbs
+        or (token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "xcomp") for c in head.children))
+    ):
+        return False
+    text = token.doc.text
+    before = text[text.rfind("\n", 0, token.idx) + 1:token.idx]
+    # an odd number of straight quotes, or more opening than closing curly quotes, before
+    # the pronoun in its paragraph: it is inside a quotation
+    return before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d")
+
+
+def _rank(doc: Doc, cand: "_Cand") -> int:
+    """How likely a mention is the antecedent of a later "it"/"they": 2 for the subject of
+    the sentence's main verb, 1 for another subject ("whether the Home Office would"),
+    0 for anything else."""
+    root = doc[cand.start:cand.end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    return 2 if root.head.dep_ == "ROOT" else 1
+
+
+def _group_number(doc: Doc, cand: "_Cand") -> str | None:
+    """Which group pronoun a mention can be: "it" for a state or one body ("Iran", "the
+    ministry"), "they" for a people or several ("Palestinians", "rebels"), None for an
+    organisation ("Labour said it" and "Labour said they"), "" for none."""
+    root = doc[cand.start:cand.end].root
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return "they"  # "Germany, France and the UK ... they"
+    if cand.label == "GPE":
+        return "it"
+    if cand.label == "NORP" or root.tag_ in ("NNS", "NNPS"):
+        return "they"
+    if cand.coded.person:
+        return ""  # one person ("the spokesman"): "he" or "she", not "it"
+    if cand.label == "ORG" or cand.coded.id is not None:
+        return None
+    return "it"
+
+
+def _group_antecedent(doc: Doc, cand: "_Cand", groups: list, window: int) -> ActorRef | None:
+    """The actor an "it"/"they" subject stands for: among the fitting organisations, states
+    and groups before it in its own sentence, else the subjects of the ``window`` sentences
+    before, the most salient, the latest on a tie (``_antecedent``'s rule). None when the
+    nearest fitting mention has no actor, or when the pronoun's adverbial clause comes
+    before the main clause's own subject ("Before it struck, Hamas ...": cataphora)."""
+    token = doc[cand.start]
+    path = list(token.ancestors)
+    if any(t.dep_ == "advcl" for t in path) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > token.i for c in path[-1].children
+    ):
+        return None  # "If it joins, Turkey may have to ...": the name comes later
+    number = token.lower_
+    fits = [(*g[:3], None) for g in groups if g[3] in (None, number) and g[4] < token.i]
+    here = [g for g in fits if g[0] == cand.sent]
+    if here:
+        return _antecedent(here, cand.sent, 0)
+    # from an earlier sentence only a subject ("... operating in the UK. But BAA said it
+    # ...": not the UK)
+    return _antecedent([g for g in fits if g[0] < cand.sent and g[1] > 0], cand.sent, window)
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
     """(female, male) given names: the list the quotes stage keeps for the same purpose
@@ -1357,12 +1439,19 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str,
     by_term: dict[str, ActorRef] = {}
     # (sentence, salience, actor, gender of the given name: "f", "m" or None)
     persons: list[tuple[int, int, ActorRef | None, str | None]] = []
+    # (sentence, rank, actor or None, the pronoun it can take: "it", "they" or None for
+    # both, first token) of every organisation, state, group, place and unknown body so far
+    groups: list[tuple[int, int, ActorRef | None, str | None, int]] = []
     genders: dict[str, str | None] = {}  # surname -> gender of the full name it came with
     description: tuple[int, ActorRef] | None = None
     for cand in cands:
         coded = cand.coded
         actor = coded.ref()
-        if cand.label == "PRON":
+        if cand.label == "PRON" and doc[cand.start].lower_ in GROUP_PRONOUNS:
+            actor = _group_antecedent(doc, cand, groups, settings.group_pronoun_window)
+            if actor is None:
+                continue
+        elif cand.label == "PRON":
             actor = _antecedent(persons, cand.sent, settings.pronoun_window,
                                 "f" if doc[cand.start].lower_ in ("she", "her") else "m")
             if actor is None:
@@ -1405,6 +1494,32 @@ def _corefer(doc: Doc, cands: list[_Cand], settings: Settings, text: str,
                 actor = by_term[coded.title]  # "the rebels" after "Houthi rebels"
             elif coded.sector in by_sector and not coded.person and coded.sector in BODY_SECTORS:
                 actor = by_sector[coded.sector]  # "the parliament" after "the Iraqi Parliament"
+            elif coded.person and coded.sector and cand.outer[1] - cand.outer[0] == 2 \
+                    and doc[cand.outer[1] - 1].tag_ == "NN":
+                # "Rachel Reeves ... the minister said": a bare description of one person is
+                # the most salient named person of the last sentences in that sector
+                same = [(*p[:3], None) for p in persons if p[2] is not None and p[2].country
+                        and p[2].sector == coded.sector]
+                if settings.person_description_window >= 0:
+                    actor = _antecedent(same, cand.sent,
+                                        settings.person_description_window) or actor
+        if cand.label == "PRON" and doc[cand.start].lower_ in GROUP_PRONOUNS:
+            # a chain: "The Tories ... They said ... And they pledged ..."
+            groups.append((cand.sent, _rank(doc, cand), actor, doc[cand.start].lower_, cand.start))
+        elif cand.label == "PERSON" or (coded.person and coded.head == "entity"):
+            root = doc[cand.start:cand.end].root
+            if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+                # "Keller and Knight ... when they appeared": people, no organisation
+                groups.append((cand.sent, _rank(doc, cand), None, "they", cand.start))
+        elif cand.label in ("LOC", "FAC") or actor is None:
+            # the nearest "it" may be a place or a body the KB does not know ("BAA said it
+            # ...", "at Luton Airport ... when it changed"): it stands for no coded actor
+            groups.append((cand.sent, _rank(doc, cand), None, None, cand.start))
+        elif actor is not None and cand.label not in ("PRON", "PERSON") \
+                and not (coded.person and coded.head == "entity"):
+            number = _group_number(doc, cand)
+            if number != "":
+                groups.append((cand.sent, _rank(doc, cand), actor, number, cand.start))
         if cand.described and actor is not None and coded.owner_sector:
             description = (cand.sent, actor)
         if actor is not None and actor.country and actor.sector:

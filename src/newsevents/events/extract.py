@@ -398,7 +398,10 @@ class EventExtractor:
     def _code(self, token: Token, ctx: DocContext, *, speaker: Status | None = None) -> ActorRef:
         """Code the phrase headed by ``token``; pronouns in reported speech resolve to
         the speaker; an uncoded phrase tries its apposition ("commanders, namely X")."""
-        if token.pos_ == "PRON" and token.i not in ctx.mentions:
+        if token.pos_ == "PRON" and (token.i not in ctx.mentions or token.lower_ in ("it", "they")):
+            # An "it"/"they" in reported speech is the speaker first ("Hamas said they
+            # ..."), else the antecedent the actors stage found ("The ministry ... It
+            # condemned ..."), if any; a resolved "he"/"she" is the actors stage's.
             if speaker is not None and speaker.speaker is not None and token.lower_ in (
                 "it", "they", "we", "he", "she", "i",
             ) and not (not is_coded(speaker.speaker)
@@ -410,7 +413,8 @@ class EventExtractor:
                     # in a speaker's own words "they" and "he" are others ("They killed
                     # our soldiers," the general said); in reported speech, the speaker
                     return self._in_context(speaker.speaker, speaker.speaker_token or token, ctx)
-            return ActorRef(id=None, name=token.text)
+            if token.i not in ctx.mentions:
+                return ActorRef(id=None, name=token.text)
         members = syntax.prep_object(token, "of")
         if members is not None and token.i not in ctx.mentions and (
             token.ent_type_ == "CARDINAL" or syntax.lemma(token) in self.cues.collective_nouns
@@ -545,6 +549,8 @@ class EventExtractor:
             return None, False
         if rel == "for" and lemma in cues.travel_verbs:
             return verb, False  # "negotiators return to Geneva for talks"
+        if rel == "on" and (lemma in self.words.copulas or lemma in cues.travel_verbs):
+            return verb, False  # "the president is on a visit to China", "went on strike"
         if rel in ("dobj", "obj", "attr", "oprd") or rel in ("in", "through", "via", "during", "with"):
             if lemma in cues.light_verbs or lemma in cues.own_act_governors or lemma in cues.negate_own:
                 return verb, False

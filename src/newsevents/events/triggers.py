@@ -55,6 +55,8 @@ _ARGUMENT_DEPS = frozenset({"dobj", "obj", "dative", "xcomp", "ccomp", "nsubjpas
 _ARGUMENT_PREPS = frozenset({"with", "against", "to"})
 #: Prepositions that give the reason for an act ("attacked him for his stance").
 _REASON_PREPS = frozenset({"for", "over"})
+#: Prepositions that name the target of an act named by a noun ("an attack on").
+_TARGET_PREPS = frozenset({"on", "against"})
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN"})
 
@@ -87,6 +89,9 @@ class TriggerSpec:
     #: an act of both sides on each other ("exchanged fire"): coordinated actors are
     #: actor and recipient, as for the symmetric categories (AGREE, CONSULT, COOPERATE)
     symmetric: bool = False
+    #: subject lemmas one of which a verb pattern needs (its own subject, or a passive's
+    #: agent): who does it ("the opposition leader attacked the chancellor": leader)
+    by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +178,15 @@ class TriggerIndex:
             near = near | {token.head.lemma_.lower()}  # "documents released by": the object
         governors: tuple[frozenset[str], frozenset[str]] | None = None
         own: frozenset[str] | None = None
+        complements: frozenset[str] | None = None
         for spec in self.by_head[(kind, lemma)]:
-            if spec.unless & near:
-                continue
-            if spec.requires or spec.not_under or spec.not_by:
+            if spec.unless:
+                if complements is None:
+                    complements = _complement_lemmas(token)
+                # the verb of its complement too: "offering to buy the firm" is business
+                if spec.unless & (near | complements):
+                    continue
+            if spec.requires or spec.not_under or spec.not_by or spec.by:
                 if governors is None:
                     governors = _governors(token)
                     own = _own_subjects(token) if kind == "verb" else _noun_subjects(token)
@@ -197,6 +207,8 @@ class TriggerIndex:
                 if spec.not_under & chain:
                     continue
                 if spec.not_by and spec.not_by & own:
+                    continue
+                if spec.by and not spec.by & _doers(token):
                     continue
             if "verb_complement" in spec.needs and not _verb_complement(token):
                 continue
@@ -236,16 +248,21 @@ def _circumstance(token: Token) -> frozenset[int]:
 def _governors(token: Token, depth: int = 3) -> tuple[frozenset[str], frozenset[str]]:
     """Lemmas of the words ``token`` hangs from, up to ``depth`` levels ("went on strike":
     on, go; "conducted a strike": conduct), and of the first such verb's subjects
-    ("teachers began a strike": teacher)."""
+    ("teachers began a strike": teacher; a copula's too: "teachers were on strike")."""
     chain: list[str] = []
     subjects: frozenset[str] | None = None
     while depth and token.head is not token:
         token = token.head
         chain.append(_lemma(token))
-        if subjects is None and token.pos_ in _VERB_POS:
+        if subjects is None and token.pos_ in ("VERB", "AUX"):
             subjects = frozenset(_lemma(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
         depth -= 1
     return frozenset(chain), subjects or frozenset()
+
+
+def _complement_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of the verbs of ``token``'s open complements ("offering to buy": buy)."""
+    return frozenset(_lemma(c) for c in token.children if c.dep_ == "xcomp")
 
 
 def _verb_complement(token: Token) -> bool:
@@ -290,6 +307,18 @@ def _own_subjects(token: Token) -> frozenset[str]:
     return _with_qualifiers(subjects)
 
 
+def _doers(token: Token) -> frozenset[str]:
+    """Lemmas of who does what a verb says: its active subject or a passive's by-agent,
+    with their qualifiers and, for a named one, its entity type (``@person``); never a
+    passive's subject ("the minister was attacked")."""
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    doers += [
+        g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    # a named doer also counts by kind: "@person", "@org"
+    return _with_qualifiers(doers) | frozenset(f"@{d.ent_type_.lower()}" for d in doers if d.ent_type_)
+
+
 def _noun_subjects(token: Token) -> frozenset[str]:
     """Who does what an event noun names: its possessor, its by-agent, or the subject of
     the verb it is the object of ("the air force staged a demonstration": force, air)."""
@@ -322,8 +351,16 @@ def _object_lemmas(token: Token) -> frozenset[str]:
         g for c in token.children if c.dep_ == "prep" and c.lower_ in _REASON_PREPS
         for g in c.children if g.dep_ == "pobj"
     ]
+    # what an attack named by its noun is made on ("launched an attack on the minister")
+    objects += [
+        g for o in (token, *(c for c in token.children if c.dep_ in _OBJECT_OF_HEAD))
+        for c in o.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+        for g in c.children if g.dep_ == "pobj"
+    ]
     objects += [cc for c in objects for cc in c.children if cc.dep_ == "conj"]
-    return _with_qualifiers(objects)
+    # a named person or body as what is acted on: "@person", "@org", "@norp"
+    return _with_qualifiers(objects) | frozenset(
+        f"@{o.ent_type_.lower()}" for o in objects if o.ent_type_)
 
 
 def _entity_modifiers(token: Token) -> frozenset[str]:
@@ -449,6 +486,7 @@ def _spec(kind: str, type_: str, pattern: str, value: Any, onto: Ontology, origi
         not_by=frozenset(str(u).lower() for u in opts.get("not_by", ())),
         context=context,
         symmetric=_flag(opts.get("symmetric", False), "symmetric", where),
+        by=frozenset(str(u).lower() for u in opts.get("by", ())),
     )
 
 
