@@ -63,7 +63,7 @@ ROWS = [
     ("the fundamentalist Umma (Nation) party", "1999-03-01", "---PTY"),
     ("Hezbollah (Party of God)", "2020-01-01", "LBNREB"),
     # an ally or a proxy is not its possessor's own
-    ("Israel's militia ally in southern Lebanon", "2000-03-01", "LBNREB"),
+    ("Syria's militia ally in northern Lebanon", "2000-03-01", "LBNREB"),
     ("Iran's proxy militias", "2020-01-01", "---REB"),
 ]
 

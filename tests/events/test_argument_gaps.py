@@ -29,8 +29,8 @@ ROWS = [
     ("The ministry said two men were arrested. They attempted to assassinate the governor of "
      "Kano, the statement said.", "ASSAULT", "assassinate", "-CVL", "-GOV"),
     # a statement, a declaration, a letter: what it demands or alleges is its issuer's
-    ("The opposition issued a declaration demanding that the government release the "
-     "detainees.", "REQUEST", "demanding", "-OPP", "-GOV"),
+    ("The opposition put out a declaration demanding that the cabinet free the jailed "
+     "students.", "REQUEST", "demanding", "-OPP", "-GOV"),
     ("Hamas issued a statement accusing Israel of violating the ceasefire.",
      "ACCUSE", "accusing", "PSE", "ISR"),
     ("A statement condemning the attack was read on state television.",
@@ -38,8 +38,8 @@ ROWS = [
     # a demand that someone give information is a demand, not small talk
     ("The opposition demanded that the government provide information about the detainees.",
      "REQUEST", "demanded", "-OPP", "-GOV"),
-    ("The opposition issued a declaration demanding that the government provide information "
-     "about the detainees.", "REQUEST", "demanding", "-OPP", "-GOV"),
+    ("The opposition put out a declaration demanding that the cabinet provide information "
+     "about the jailed students.", "REQUEST", "demanding", "-OPP", "-GOV"),
     ("The families called on the army to provide information about the missing men.",
      "REQUEST", "called", "-CVL", "-MIL"),
     ("The newspaper asked the ministry to provide details but received no response.",
@@ -63,10 +63,10 @@ ROWS = [
     # the by-agent of a coordinated passive verb
     ("Two Americans were shot and killed by federal agents.", "ASSAULT", "shot", "-COP", "-CVL"),
     # a people's adjective coordinated with a noun shares it; one target per named country
-    ("Security forces in Guinea tortured scores of Sierra Leonean and Liberian refugees.",
-     "ASSAULT", "tortured", "GIN", "SLEREF"),
-    ("Security forces in Guinea tortured scores of Sierra Leonean and Liberian refugees.",
-     "ASSAULT", "tortured", "GIN", "LBRREF"),
+    ("Police in Kenya beat scores of Somali and Ethiopian refugees.",
+     "ASSAULT", "beat", "KEN", "SOMREF"),
+    ("Police in Kenya beat scores of Somali and Ethiopian refugees.",
+     "ASSAULT", "beat", "KEN", "ETHREF"),
     ("The European Union imposed sanctions on Russian and Belarusian banks.",
      "SANCTION", "sanctions", "IGO", "RUSBUS"),
     ("The European Union imposed sanctions on Russian and Belarusian banks.",

@@ -281,7 +281,7 @@ class KnowledgeBase:
         #: Agent nouns with no sector that, said of a country only, name its state
         #: ("Iran's leader" -> GOV), noun -> sector.
         self.state_roles: dict[str, str] = {}
-        #: Nouns for another party tied to the possessor ("Israel's militia ally"): the
+        #: Nouns for another party tied to the possessor ("Syria's militia ally"): the
         #: possessor is not the phrase's actor.
         self.relation_nouns: frozenset[str] = frozenset()
         #: Agent nouns that are adjectives before another noun ("general election").

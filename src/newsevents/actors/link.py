@@ -419,7 +419,7 @@ class PhraseCoder:
                 start = idx + 1
         if owner is not None and any(_singular(u.norm) in self.kb.relation_nouns
                                      for u in units[start:]):
-            owner = None  # "Israel's militia ally", "Iran's proxy militias": someone else
+            owner = None  # "Syria's militia ally", "Iran's proxy militias": someone else
         coded = self._part(units[start:], _local(matches, start, len(units)), owner, date,
                            location=location)
         if coded.title and coded.id is None and coded.sector in ("GOV", "JUD") \

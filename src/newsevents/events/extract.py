@@ -1308,7 +1308,7 @@ class EventExtractor:
         if rec.country and rec.sector is None and rec_tok.pos_ != "NOUN" \
                 and rec_tok.ent_type_ not in _NAME_ENTS - {"NORP"} \
                 and not self._country_name(rec_tok):
-            # "tortured scores of Sierra Leonean and Liberian refugees": a people's adjective
+            # "beat scores of Somali and Ethiopian refugees": a people's adjective
             # shares the noun of the phrase it is coordinated with
             for other in syntax.conjuncts(rec_tok):
                 sector = self._code(other, ctx).sector if other.pos_ == "NOUN" else None

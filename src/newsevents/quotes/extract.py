@@ -196,7 +196,7 @@ class _DocIndex:
             and prev is not None
             and (prev.pos_ in ("ADP", "DET") or prev.tag_ == "POS" or prev.dep_ == "poss")
         ):
-            return 0  # 'author of “Empire of the Fund,”', 'on CNN's “State of the Union,”'
+            return 0  # 'author of “The Quiet Harbour,”', 'on the network's “Week in Review,”'
         if len(words) >= opts.min_quote_words:
             return 2
         if words and inner[:1].isupper() and last in _SENTENCE_END | {","}:
